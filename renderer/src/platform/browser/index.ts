@@ -1,0 +1,8 @@
+import type { Platform } from '../shell-types.ts';
+import { registerAppShellWorker } from './offline-app-shell.ts';
+import { webShell } from './web-shell.ts';
+
+export const platform: Platform = {
+  shell: webShell,
+  enableOfflineAppShell: registerAppShellWorker,
+};

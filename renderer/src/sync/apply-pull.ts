@@ -1,0 +1,120 @@
+import type { SessionUser } from '#shared/api/auth';
+import type { ClientId } from '#shared/domain/ids';
+import { ENTITY_NAMES, type EntityName, isMutableEntityName } from '#shared/sync/entities';
+import type { PatchOp, PullResponse } from '#shared/sync/protocol';
+import { MutationRejected } from '#shared/sync/rejection';
+import { runMutation } from '#shared/sync/run-mutation';
+import { type ShadowRow, type ShiftdeskDb, shadowKey } from '../db/shiftdesk-db.ts';
+import { readSyncState, writeSyncState } from '../db/sync-state.ts';
+import { dexieMutatorTx } from './dexie-mutator-tx.ts';
+
+export interface ApplyPullResult {
+  /** True once the cookie moved: a full pull's last page, or any incremental pull. */
+  complete: boolean;
+  pending: number;
+}
+
+/**
+ * Applies one pull response and rebases, in one IndexedDB transaction:
+ *  1. patch ops write server rows (into the shadow where a pending change sits
+ *     on top of the row, so the optimistic value stays visible);
+ *  2. acknowledged outbox entries are dropped;
+ *  3. every shadow is restored (the live rows are now pure server state) and the
+ *     remaining outbox entries are replayed through the shared mutators.
+ * A mutation the server rejected is simply not replayed, so its effect vanishes.
+ */
+export async function applyPull(
+  db: ShiftdeskDb,
+  actor: Pick<SessionUser, 'id' | 'role'>,
+  response: PullResponse,
+  now = Date.now(),
+): Promise<ApplyPullResult> {
+  return db.transaction('rw', db.syncTables(), async () => {
+    const state = await readSyncState(db);
+    await applyPatch(db, response.patch);
+
+    const acknowledged = response.lastMutationIdChanges[state.clientId];
+    if (acknowledged !== undefined) await db.outbox.where('id').belowOrEqual(acknowledged).delete();
+
+    await rebase(db, actor, state.clientId);
+
+    const complete = response.resume === null;
+    await writeSyncState(db, {
+      ...state,
+      cookie: complete ? response.cookie : state.cookie,
+      resume: response.resume,
+      lastSyncedAt: complete ? now : state.lastSyncedAt,
+    });
+    return { complete, pending: await db.outbox.count() };
+  });
+}
+
+/**
+ * Writes a patch with bulk operations (a full-state page is thousands of rows).
+ * The server sends each row at most once per response and `clear` only first,
+ * so grouping by entity keeps the patch's meaning.
+ */
+async function applyPatch(db: ShiftdeskDb, patch: readonly PatchOp[]): Promise<void> {
+  let shadows = new Map((await db.shadows.toArray()).map((shadow) => [shadow.key, shadow]));
+  const changedShadows = new Map<string, ShadowRow>();
+  const puts = new Map<EntityName, { id: string }[]>();
+  const deletes = new Map<EntityName, string[]>();
+
+  for (const op of patch) {
+    if (op.op === 'clear') {
+      await Promise.all([...ENTITY_NAMES.map((entity) => db.tableFor(entity).clear()), db.shadows.clear()]);
+      shadows = new Map();
+      changedShadows.clear();
+      puts.clear();
+      deletes.clear();
+      continue;
+    }
+    const id = op.op === 'put' ? op.value.id : op.id;
+    const shadow = isMutableEntityName(op.entity) ? shadows.get(shadowKey(op.entity, id)) : undefined;
+    if (shadow) {
+      const row = op.op === 'put' ? (op.value as ShadowRow['row']) : null;
+      changedShadows.set(shadow.key, { ...shadow, row });
+    } else if (op.op === 'put') {
+      appendTo(puts, op.entity, op.value);
+    } else {
+      appendTo(deletes, op.entity, id);
+    }
+  }
+
+  for (const [entity, rows] of puts) await db.tableFor(entity).bulkPut(rows as never[]);
+  for (const [entity, ids] of deletes) await db.tableFor(entity).bulkDelete(ids);
+  if (changedShadows.size > 0) await db.shadows.bulkPut([...changedShadows.values()]);
+}
+
+function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+async function rebase(db: ShiftdeskDb, actor: Pick<SessionUser, 'id' | 'role'>, clientId: ClientId): Promise<void> {
+  const shadows = await db.shadows.toArray();
+  if (shadows.length === 0 && (await db.outbox.count()) === 0) return;
+  for (const shadow of shadows) {
+    const table = db.tableFor(shadow.entity);
+    if (shadow.row) await table.put(shadow.row);
+    else await table.delete(shadow.id);
+  }
+  await db.shadows.clear();
+
+  const tx = dexieMutatorTx(db);
+  for (const entry of await db.outbox.orderBy('id').toArray()) {
+    try {
+      await runMutation(tx, entry.name, entry.args, {
+        actor: { id: actor.id, role: actor.role },
+        now: entry.createdAt,
+        clientId,
+        mutationId: entry.id,
+      });
+    } catch (error) {
+      // Locally impossible now (e.g. the ticket was deleted on the server): the
+      // server will reject it too and tell the agent why. Anything else is a bug.
+      if (!(error instanceof MutationRejected)) throw error;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import type { TicketChannel, TicketPriority, TicketStatus } from '#shared/domain/ticket';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "just now", "12m", "5h", "3d": how long something has waited, at a glance. */
+export function formatAge(since: number, now: number): string {
+  const elapsed = Math.max(0, now - since);
+  if (elapsed < MINUTE) return 'just now';
+  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)}m`;
+  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)}h`;
+  return `${Math.floor(elapsed / DAY)}d`;
+}
+
+/** "just now" or "12m ago": when something last happened. */
+export function formatSince(at: number, now: number): string {
+  const age = formatAge(at, now);
+  return age === 'just now' ? age : `${age} ago`;
+}
+
+export function formatTimestamp(at: number): string {
+  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export const PRIORITY_LABELS: Readonly<Record<TicketPriority, string>> = {
+  urgent: 'Urgent',
+  high: 'High',
+  normal: 'Normal',
+  low: 'Low',
+};
+
+export const STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {
+  new: 'New',
+  open: 'Open',
+  pending: 'Waiting on customer',
+  on_hold: 'On hold',
+  solved: 'Solved',
+  closed: 'Closed',
+};
+
+export const CHANNEL_LABELS: Readonly<Record<TicketChannel, string>> = {
+  email: 'Email',
+  chat: 'Chat',
+  phone: 'Phone',
+  web: 'Web form',
+  api: 'API',
+  social: 'Social',
+};

@@ -1,0 +1,52 @@
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppDeps } from './app-deps.ts';
+import { registerAuthRoutes } from './auth/auth-routes.ts';
+import { LoginThrottle } from './auth/login-throttle.ts';
+import type { ServerConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+import { registerHealthRoute } from './health-route.ts';
+import { installCors } from './http/cors.ts';
+import { installErrorHandler } from './http/errors.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
+import { PokeHub } from './sync/poke-hub.ts';
+import { registerSocketRoute } from './sync/socket-route.ts';
+import { registerSyncRoutes } from './sync/sync-routes.ts';
+import { registerTicketRoutes } from './tickets/ticket-routes.ts';
+import { APP_VERSION } from './version.ts';
+import { registerWebAppRoutes } from './web/web-app-routes.ts';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+}
+
+/** Assembles the team backend around an open, migrated database. */
+export async function buildApp(config: ServerConfig, db: Database): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    // Push batches are bounded by count; this bounds them by size too.
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: false,
+  });
+  const pokeHub = new PokeHub();
+  await pokeHub.start(db);
+  const deps: AppDeps = { db, config, pokeHub, loginThrottle: new LoginThrottle(), version: APP_VERSION };
+
+  installErrorHandler(app);
+  installSecurityHeaders(app);
+  installCors(app, config.allowedOrigins);
+  await app.register(fastifyWebsocket, { options: { maxPayload: 4_096 } });
+
+  registerHealthRoute(app, deps);
+  registerAuthRoutes(app, deps);
+  registerTicketRoutes(app, deps);
+  registerSyncRoutes(app, deps);
+  registerSocketRoute(app, deps);
+  await registerWebAppRoutes(app, config.webDir);
+
+  app.addHook('onClose', async () => {
+    await pokeHub.stop();
+  });
+  return { app, deps };
+}

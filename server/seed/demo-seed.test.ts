@@ -1,0 +1,40 @@
+import { afterEach, expect, it } from 'vitest';
+import { Ticket } from '#shared/domain/ticket';
+import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../testing/test-databases.ts';
+import { TEST_PASSWORD_PARAMS } from '../testing/test-server.ts';
+import { DEMO_USERS } from './demo-content.ts';
+import { seedDemoTeam } from './demo-seed.ts';
+
+describeEachDatabase('demo seed', (kind) => {
+  let test: TestDatabase | undefined;
+  afterEach(async () => {
+    await test?.drop();
+  });
+
+  it('creates the five demo users and a varied, valid queue, exactly once', async () => {
+    test = await openTestDatabase(kind);
+    const progress: number[] = [];
+    const first = await seedDemoTeam(test.db, {
+      tickets: 2_500,
+      passwordParams: TEST_PASSWORD_PARAMS,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(first).toEqual({ seeded: true, workspaceId: 'wsp_demo', tickets: 2_500 });
+    expect(progress).toEqual([1_000, 2_000, 2_500]);
+    expect(await seedDemoTeam(test.db, { tickets: 2_500, passwordParams: TEST_PASSWORD_PARAMS })).toMatchObject({
+      seeded: false,
+    });
+
+    const users = await test.db.query<{ email: string; role: string }>('select email, role from users order by email');
+    expect(users.map((u) => u.role).sort()).toEqual(['admin', 'agent', 'analyst', 'lead', 'trainee']);
+    expect(users.map((u) => u.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
+
+    const rows = await test.db.query<{ data: unknown }>("select data from sync_rows where entity = 'ticket'");
+    const tickets = rows.map((row) => Ticket.parse(row.data));
+    expect(tickets).toHaveLength(2_500);
+    expect(new Set(tickets.map((t) => t.priority)).size).toBe(4);
+    expect(new Set(tickets.map((t) => t.channel)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(tickets.map((t) => t.customerId)).size).toBe(10);
+    expect(new Set(tickets.map((t) => t.subject)).size).toBeGreaterThan(100);
+  });
+});

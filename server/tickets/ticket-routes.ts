@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { API_ROUTES } from '#shared/api/routes';
+import { TicketId } from '#shared/domain/ids';
+import type { AppDeps } from '../app-deps.ts';
+import { requireUser } from '../auth/require-user.ts';
+import { HttpError, parseOrThrow } from '../http/errors.ts';
+import { readRow } from '../sync/sync-rows.ts';
+
+const TicketParams = z.object({ id: TicketId });
+
+/** Read access for integrations and scripts; the app itself reads through sync. */
+export function registerTicketRoutes(app: FastifyInstance, { db }: AppDeps): void {
+  app.get(API_ROUTES.ticket, async (request) => {
+    const user = await requireUser(db, request);
+    const { id } = parseOrThrow(TicketParams, request.params, 'The ticket id');
+    const ticket = await readRow(db, user.workspaceId, 'ticket', id);
+    if (!ticket) throw new HttpError(404, 'not_found', `Ticket ${id} does not exist.`);
+    return ticket;
+  });
+}

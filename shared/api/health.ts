@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+export const DATABASE_KINDS = ['pglite', 'postgres'] as const;
+export const DatabaseKind = z.enum(DATABASE_KINDS);
+export type DatabaseKind = z.infer<typeof DatabaseKind>;
+
+export const HealthResponse = z.object({
+  ok: z.boolean(),
+  version: z.string(),
+  db: DatabaseKind,
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { CustomerId, EpochMs, TicketId, UserId } from './ids.ts';
+
+/** `pending` means waiting on the customer (SLA clocks will pause there). */
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
+export const TicketStatus = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+/** Statuses that still need an agent; they make up the shift queue. */
+export const ACTIVE_STATUSES: ReadonlySet<TicketStatus> = new Set(['new', 'open', 'pending', 'on_hold']);
+
+/** Ordered most to least urgent; the index is the priority's rank. */
+export const TICKET_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+export const TicketPriority = z.enum(TICKET_PRIORITIES);
+export type TicketPriority = z.infer<typeof TicketPriority>;
+
+export function priorityRank(priority: TicketPriority): number {
+  return TICKET_PRIORITIES.indexOf(priority);
+}
+
+export const TICKET_CHANNELS = ['email', 'chat', 'phone', 'web', 'api', 'social'] as const;
+export const TicketChannel = z.enum(TICKET_CHANNELS);
+export type TicketChannel = z.infer<typeof TicketChannel>;
+
+/**
+ * A ticket as every side sees it. `subject` and `body` are customer-written plain
+ * text: they are never interpreted as HTML anywhere.
+ */
+export const Ticket = z.object({
+  id: TicketId,
+  customerId: CustomerId,
+  subject: z.string().min(1).max(500),
+  body: z.string().max(100_000),
+  status: TicketStatus,
+  priority: TicketPriority,
+  channel: TicketChannel,
+  requesterName: z.string().min(1).max(200),
+  requesterEmail: z.email(),
+  assigneeId: UserId.nullable(),
+  tags: z.array(z.string().min(1).max(60)).max(50),
+  createdAt: EpochMs,
+  updatedAt: EpochMs,
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+/**
+ * Queue order for a thin shift: most urgent first, and within one priority the
+ * ticket that has waited longest first. Ties fall back to the id so the order is
+ * stable across clients.
+ */
+export function compareQueueOrder(a: Ticket, b: Ticket): number {
+  return (
+    priorityRank(a.priority) - priorityRank(b.priority) ||
+    a.createdAt - b.createdAt ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}

@@ -1,0 +1,33 @@
+import { ClientId, UserId } from '../domain/ids.ts';
+import type { Role } from '../domain/roles.ts';
+import { Ticket } from '../domain/ticket.ts';
+import type { MutationContext } from '../sync/mutator.ts';
+
+export function ticketFixture(overrides: Partial<Ticket> = {}): Ticket {
+  return Ticket.parse({
+    id: 'tkt_000001',
+    customerId: 'cus_acme',
+    subject: 'Checkout page is down',
+    body: 'Customers see a blank page.',
+    status: 'new',
+    priority: 'normal',
+    channel: 'email',
+    requesterName: 'Ana Costa',
+    requesterEmail: 'ana@acme.example',
+    assigneeId: null,
+    tags: [],
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    ...overrides,
+  });
+}
+
+export function contextFixture(role: Role = 'agent', overrides: Partial<MutationContext> = {}): MutationContext {
+  return {
+    actor: { id: UserId.parse('usr_agent'), role },
+    now: 5_000,
+    clientId: ClientId.parse('client-1'),
+    mutationId: 1,
+    ...overrides,
+  };
+}
