@@ -54,8 +54,11 @@ export function VirtualList<T>({
 
   const first = Math.max(0, Math.floor(viewport.top / rowHeight) - overscan);
   const last = Math.min(items.length, Math.ceil((viewport.top + viewport.height) / rowHeight) + overscan);
-  const onScroll = (event: UIEvent<HTMLDivElement>) =>
-    setViewport((v) => ({ ...v, top: event.currentTarget.scrollTop }));
+  const onScroll = (event: UIEvent<HTMLDivElement>) => {
+    // Read now: React clears currentTarget once the handler returns, before the updater runs.
+    const top = event.currentTarget.scrollTop;
+    setViewport((v) => ({ ...v, top }));
+  };
 
   return (
     <div ref={scroller} className={className} onScroll={onScroll} onKeyDown={onKeyDown} tabIndex={0} {...listProps}>
