@@ -17,7 +17,7 @@ export function findElectronBinary(): { path: string } | { missing: string } {
   return {
     missing: override
       ? `ELECTRON_OVERRIDE_DIST_PATH is set but ${candidate} does not exist.`
-      : `The Electron binary is not installed (${candidate} is missing). It is downloaded from GitHub on first use, which this machine cannot reach.`,
+      : `The Electron binary is not installed (${candidate} is missing); Electron downloads it from GitHub on first use.`,
   };
 }
 
