@@ -9,7 +9,8 @@ const BENCHMARKS: readonly Benchmark[] = [queueFirstPaint];
 async function main(): Promise<void> {
   const filter = process.argv.slice(2);
   const selected = BENCHMARKS.filter((b) => filter.length === 0 || filter.some((f) => b.name.includes(f)));
-  if (selected.length === 0) throw new Error(`No benchmark matches ${filter.join(', ')}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  if (selected.length === 0)
+    throw new Error(`No benchmark matches ${filter.join(', ')}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
 
   const results: BenchmarkResult[] = [];
   for (const benchmark of selected) {

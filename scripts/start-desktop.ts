@@ -54,7 +54,8 @@ async function startServer(): Promise<ChildProcess | null> {
   });
   const deadline = Date.now() + 120_000;
   while (!(await serverAnswers())) {
-    if (server.exitCode !== null) throw new Error('The Shiftdesk server exited during start-up (see its output above).');
+    if (server.exitCode !== null)
+      throw new Error('The Shiftdesk server exited during start-up (see its output above).');
     if (Date.now() > deadline) throw new Error(`The Shiftdesk server did not answer at ${serverUrl} within 2 minutes.`);
     await new Promise((r) => setTimeout(r, 250));
   }

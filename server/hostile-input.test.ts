@@ -10,14 +10,30 @@ const HOSTILE_BODIES: [string, string, string][] = [
   ['null', 'null', 'application/json'],
   ['an array', '[1,2,3]', 'application/json'],
   ['deep nesting', `${'['.repeat(5_000)}${']'.repeat(5_000)}`, 'application/json'],
-  ['a prototype pollution attempt', '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}', 'application/json'],
-  ['huge numbers', '{"protocolVersion":1e999,"clientGroupId":"g","clientId":"c","mutations":[{"id":1e999}]}', 'application/json'],
+  [
+    'a prototype pollution attempt',
+    '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}',
+    'application/json',
+  ],
+  [
+    'huge numbers',
+    '{"protocolVersion":1e999,"clientGroupId":"g","clientId":"c","mutations":[{"id":1e999}]}',
+    'application/json',
+  ],
   ['wrong types', '{"protocolVersion":"1","clientGroupId":5,"clientId":[],"mutations":{}}', 'application/json'],
   ['form data', 'a=1&b=2', 'application/x-www-form-urlencoded'],
   ['plain text', 'hello', 'text/plain'],
-  ['sql in ids', '{"protocolVersion":1,"clientGroupId":"g\'; drop table users;--","clientId":"c","mutations":[]}', 'application/json'],
+  [
+    'sql in ids',
+    '{"protocolVersion":1,"clientGroupId":"g\'; drop table users;--","clientId":"c","mutations":[]}',
+    'application/json',
+  ],
   ['bad cookie', '{"protocolVersion":1,"clientGroupId":"g","cookie":{"$ne":null}}', 'application/json'],
-  ['a mutation with odd args', '{"protocolVersion":1,"clientGroupId":"gh","clientId":"ch","mutations":[{"id":1,"name":"setPriority","args":{"ticketId":{"$gt":""}},"createdAt":1}]}', 'application/json'],
+  [
+    'a mutation with odd args',
+    '{"protocolVersion":1,"clientGroupId":"gh","clientId":"ch","mutations":[{"id":1,"name":"setPriority","args":{"ticketId":{"$gt":""}},"createdAt":1}]}',
+    'application/json',
+  ],
   ['an oversized body', JSON.stringify({ x: 'y'.repeat(3 * 1024 * 1024) }), 'application/json'],
 ];
 
@@ -34,15 +50,24 @@ describeEachDatabase('hostile input', (kind) => {
 
   const routes = [API_ROUTES.login, API_ROUTES.push, API_ROUTES.pull, API_ROUTES.logout];
 
-  it.each(HOSTILE_BODIES)('%s gets a 4xx with a message on every route, never a 5xx', async (_label, payload, contentType) => {
-    for (const url of routes) {
-      for (const headers of [{}, bearer(token)]) {
-        const response = await server.app.inject({ method: 'POST', url, payload, headers: { ...headers, 'content-type': contentType } });
-        expect({ url, status: response.statusCode < 500 }).toEqual({ url, status: true });
-        if (response.statusCode >= 400) expect(response.json()).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+  it.each(HOSTILE_BODIES)(
+    '%s gets a 4xx with a message on every route, never a 5xx',
+    async (_label, payload, contentType) => {
+      for (const url of routes) {
+        for (const headers of [{}, bearer(token)]) {
+          const response = await server.app.inject({
+            method: 'POST',
+            url,
+            payload,
+            headers: { ...headers, 'content-type': contentType },
+          });
+          expect({ url, status: response.statusCode < 500 }).toEqual({ url, status: true });
+          if (response.statusCode >= 400)
+            expect(response.json()).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each([
     ['a missing token', {}],

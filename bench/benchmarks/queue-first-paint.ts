@@ -32,12 +32,17 @@ export const queueFirstPaint: Benchmark = {
       await page.getByLabel('Email').fill('agent@demo.shiftdesk.test');
       await page.getByLabel('Password').fill('shiftdesk-demo');
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByTestId('sync-last').filter({ hasText: /^synced/ }).waitFor({ timeout: 120_000 });
+      await page
+        .getByTestId('sync-last')
+        .filter({ hasText: /^synced/ })
+        .waitFor({ timeout: 120_000 });
 
       const paint: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         await page.reload();
-        await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, PAINT_MARK, { timeout: 60_000 });
+        await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, PAINT_MARK, {
+          timeout: 60_000,
+        });
         paint.push(await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? NaN, PAINT_MARK));
       }
       const shown = Number((await page.getByTestId('queue-count').innerText()).replace(/\D/g, ''));
@@ -49,7 +54,9 @@ export const queueFirstPaint: Benchmark = {
           interface RawDexie {
             open: () => Promise<unknown>;
             close: () => void;
-            table: (name: string) => { where: (index: string) => { anyOf: (values: string[]) => { toArray: () => Promise<unknown[]> } } };
+            table: (name: string) => {
+              where: (index: string) => { anyOf: (values: string[]) => { toArray: () => Promise<unknown[]> } };
+            };
           }
           const timings: number[] = [];
           let rows = 0;

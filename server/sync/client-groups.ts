@@ -19,12 +19,24 @@ export async function claimClientGroup(sql: Sql, clientGroupId: string, user: Se
   }
 }
 
-/** Locks the client's row for this push and returns its last processed mutation id. */
-export async function lockClient(sql: Sql, clientId: string, clientGroupId: string): Promise<number> {
-  await sql.query('insert into clients (id, client_group_id) values ($1, $2) on conflict (id) do nothing', [
-    clientId,
-    clientGroupId,
-  ]);
+/**
+ * Locks the client's row for this push and returns its last processed mutation id.
+ *
+ * A client the server has never seen starts just before `firstPushedId`. A new
+ * client always pushes from 1 (its outbox keeps every unacknowledged entry), so
+ * this only matters when the server lost its state (reset, restore from an old
+ * backup): the client's outbox then drains instead of waiting forever on a gap.
+ */
+export async function lockClient(
+  sql: Sql,
+  clientId: string,
+  clientGroupId: string,
+  firstPushedId = 1,
+): Promise<number> {
+  await sql.query(
+    'insert into clients (id, client_group_id, last_mutation_id) values ($1, $2, $3) on conflict (id) do nothing',
+    [clientId, clientGroupId, Math.max(0, firstPushedId - 1)],
+  );
   const [row] = await sql.query<{ client_group_id: string; last_mutation_id: number }>(
     'select client_group_id, last_mutation_id from clients where id = $1 for update',
     [clientId],

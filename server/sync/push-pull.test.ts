@@ -7,10 +7,15 @@ import { type TestServer, loginAs, startTestServer } from '../testing/test-serve
 import { processPull } from './pull.ts';
 
 const puts = (patch: PatchOp[], entity: string) =>
-  patch.filter((op): op is Extract<PatchOp, { op: 'put' }> => op.op === 'put' && op.entity === entity).map((op) => op.value);
+  patch
+    .filter((op): op is Extract<PatchOp, { op: 'put' }> => op.op === 'put' && op.entity === entity)
+    .map((op) => op.value);
 
 async function ticket(server: TestServer, id: string): Promise<Ticket> {
-  const [row] = await server.db.query<{ data: unknown }>("select data from sync_rows where entity = 'ticket' and id = $1", [id]);
+  const [row] = await server.db.query<{ data: unknown }>(
+    "select data from sync_rows where entity = 'ticket' and id = $1",
+    [id],
+  );
   return Ticket.parse(row?.data);
 }
 
@@ -27,7 +32,13 @@ describeEachDatabase('sync push and pull', (kind) => {
   const newClient = async (role = 'agent') => {
     const { token, user } = await loginAs(server.app, role);
     clients++;
-    return { ...syncClient(server.app, token, { clientGroupId: `group-${kind}-${clients}`, clientId: `client-${kind}-${clients}` }), user };
+    return {
+      ...syncClient(server.app, token, {
+        clientGroupId: `group-${kind}-${clients}`,
+        clientId: `client-${kind}-${clients}`,
+      }),
+      user,
+    };
   };
 
   describe('pull', () => {
@@ -49,7 +60,9 @@ describeEachDatabase('sync push and pull', (kind) => {
 
       await client.push([client.mutation('setPriority', { ticketId: 'tkt_000003', priority: 'urgent' })]);
       const changes = await client.pull(cookie);
-      expect(puts(changes.patch, 'ticket')).toEqual([expect.objectContaining({ id: 'tkt_000003', priority: 'urgent' })]);
+      expect(puts(changes.patch, 'ticket')).toEqual([
+        expect.objectContaining({ id: 'tkt_000003', priority: 'urgent' }),
+      ]);
       expect(puts(changes.patch, 'ticketEvent')).toHaveLength(1);
       expect(changes.lastMutationIdChanges).toEqual({ [client.clientId]: 1 });
     });
@@ -113,11 +126,15 @@ describeEachDatabase('sync push and pull', (kind) => {
       const mutation = client.mutation('setPriority', { ticketId: 'tkt_000005', priority: 'urgent' });
       expect(await client.push([mutation])).toEqual({ status: 200, body: { lastMutationId: 1 } });
       expect(await client.push([mutation])).toEqual({ status: 200, body: { lastMutationId: 1 } });
-      expect(await client.push([mutation, client.mutation('setPriority', { ticketId: 'tkt_000005', priority: 'high' })])).toEqual({
+      expect(
+        await client.push([mutation, client.mutation('setPriority', { ticketId: 'tkt_000005', priority: 'high' })]),
+      ).toEqual({
         status: 200,
         body: { lastMutationId: 2 },
       });
-      const events = await server.db.query("select id from sync_rows where entity = 'ticketEvent' and data->>'ticketId' = 'tkt_000005'");
+      const events = await server.db.query(
+        "select id from sync_rows where entity = 'ticketEvent' and data->>'ticketId' = 'tkt_000005'",
+      );
       expect(events).toHaveLength(2);
       expect(await ticket(server, 'tkt_000005')).toMatchObject({ priority: 'high' });
     });
@@ -137,29 +154,56 @@ describeEachDatabase('sync push and pull', (kind) => {
       ['a trainee', 'trainee', 'setPriority', { ticketId: 'tkt_000008', priority: 'low' }, 'forbidden'],
       ['an unknown mutation', 'agent', 'dropTables', {}, 'unknown_mutation'],
       ['bad arguments', 'agent', 'setPriority', { ticketId: 'tkt_000008', priority: 'p0' }, 'invalid'],
-    ])('rejects %s for good: lastMutationId moves, nothing changes, the reason is pulled', async (_label, role, name, args, code) => {
-      const client = await newClient(role);
-      const before = await ticket(server, 'tkt_000008');
-      const { cookie } = await client.pull(null);
-      expect((await client.push([client.mutation(name, args)])).body).toEqual({ lastMutationId: 1 });
-      expect(await ticket(server, 'tkt_000008')).toEqual(before);
+    ])(
+      'rejects %s for good: lastMutationId moves, nothing changes, the reason is pulled',
+      async (_label, role, name, args, code) => {
+        const client = await newClient(role);
+        const before = await ticket(server, 'tkt_000008');
+        const { cookie } = await client.pull(null);
+        expect((await client.push([client.mutation(name, args)])).body).toEqual({ lastMutationId: 1 });
+        expect(await ticket(server, 'tkt_000008')).toEqual(before);
 
-      const changes = await client.pull(cookie);
-      expect(changes.lastMutationIdChanges).toEqual({ [client.clientId]: 1 });
-      expect(puts(changes.patch, 'rejection')).toEqual([
-        expect.objectContaining({ clientId: client.clientId, mutationId: 1, name, code, message: expect.any(String) }),
-      ]);
-      expect(puts(changes.patch, 'ticket')).toEqual([]);
-    });
+        const changes = await client.pull(cookie);
+        expect(changes.lastMutationIdChanges).toEqual({ [client.clientId]: 1 });
+        expect(puts(changes.patch, 'rejection')).toEqual([
+          expect.objectContaining({
+            clientId: client.clientId,
+            mutationId: 1,
+            name,
+            code,
+            message: expect.any(String),
+          }),
+        ]);
+        expect(puts(changes.patch, 'ticket')).toEqual([]);
+      },
+    );
 
     it('lets every role but trainee triage (role × setPriority)', async () => {
       for (const role of ['agent', 'analyst', 'lead', 'admin', 'trainee']) {
         const client = await newClient(role);
         const priority = role === 'lead' ? 'urgent' : 'low';
         await client.push([client.mutation('setPriority', { ticketId: 'tkt_000010', priority })]);
-        const rejected = await server.db.query('select 1 from mutation_rejections where client_id = $1', [client.clientId]);
+        const rejected = await server.db.query('select 1 from mutation_rejections where client_id = $1', [
+          client.clientId,
+        ]);
         expect({ role, rejected: rejected.length === 1 }).toEqual({ role, rejected: role === 'trainee' });
       }
+    });
+
+    it('picks up an unknown client where its outbox starts (the server lost its state)', async () => {
+      const client = await newClient();
+      const response = await client.push([
+        client.mutation('setPriority', { ticketId: 'tkt_000009', priority: 'urgent' }, 7),
+        client.mutation('setPriority', { ticketId: 'tkt_000009', priority: 'low' }, 8),
+      ]);
+      expect(response.body).toEqual({ lastMutationId: 8 });
+      expect(await ticket(server, 'tkt_000009')).toMatchObject({ priority: 'low' });
+      // Once known, the gap rule holds again.
+      expect(
+        (await client.push([client.mutation('setPriority', { ticketId: 'tkt_000009', priority: 'high' }, 10)])).body,
+      ).toEqual({
+        lastMutationId: 8,
+      });
     });
 
     it('keeps one client group to one user', async () => {
@@ -167,19 +211,25 @@ describeEachDatabase('sync push and pull', (kind) => {
       await agent.push([]);
       const { token } = await loginAs(server.app, 'analyst');
       const intruder = syncClient(server.app, token, { clientGroupId: agent.clientGroupId, clientId: 'intruder' });
-      expect((await intruder.push([intruder.mutation('setPriority', { ticketId: 'tkt_000001', priority: 'low' })])).status).toBe(403);
+      expect(
+        (await intruder.push([intruder.mutation('setPriority', { ticketId: 'tkt_000001', priority: 'low' })])).status,
+      ).toBe(403);
     });
 
     it('gives every committed push its own version, even when pushes race', async () => {
       const racers = await Promise.all([newClient(), newClient(), newClient(), newClient()]);
-      const { cookie } = await racers[0]!.pull(null);
+      const { cookie } = await racers[0].pull(null);
       await Promise.all(
         racers.map((client, index) =>
           client.push([client.mutation('setPriority', { ticketId: `tkt_00001${index + 1}`, priority: 'urgent' })]),
         ),
       );
-      const changes = await racers[0]!.pull(cookie);
-      expect(puts(changes.patch, 'ticket').map((t) => t.id).sort()).toEqual(['tkt_000011', 'tkt_000012', 'tkt_000013', 'tkt_000014']);
+      const changes = await racers[0].pull(cookie);
+      expect(
+        puts(changes.patch, 'ticket')
+          .map((t) => t.id)
+          .sort(),
+      ).toEqual(['tkt_000011', 'tkt_000012', 'tkt_000013', 'tkt_000014']);
       const versions = await server.db.query<{ version: number }>(
         'select version from clients where id = any($1::text[])',
         [racers.map((client) => client.clientId)],

@@ -37,7 +37,7 @@ async function processOne(
   request: PushRequest,
   mutation: PushedMutation,
 ): Promise<{ outcome: Outcome; lastProcessed: number }> {
-  const last = await lockClient(tx, request.clientId, request.clientGroupId);
+  const last = await lockClient(tx, request.clientId, request.clientGroupId, request.mutations[0]?.id);
   if (mutation.id <= last) return { outcome: 'already_processed', lastProcessed: last };
   if (mutation.id > last + 1) return { outcome: 'out_of_order', lastProcessed: last };
 

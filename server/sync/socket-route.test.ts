@@ -81,7 +81,9 @@ describeEachDatabase('live pokes over WebSocket', (kind) => {
     await writer.push([writer.mutation('setPriority', { ticketId: 'tkt_000002', priority: 'urgent' })]);
     const poke = await socket.next('poke', after);
 
-    const [{ version } = { version: -1 }] = await server.db.query<{ version: number }>('select version from workspaces');
+    const [{ version } = { version: -1 }] = await server.db.query<{ version: number }>(
+      'select version from workspaces',
+    );
     expect(poke.version).toBe(version);
     expect(JSON.stringify(poke)).not.toContain('tkt_000002'); // pokes carry no content
     socket.socket.close();
