@@ -1,7 +1,16 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { type Page, expect, test } from '@playwright/test';
 import { HealthResponse } from '#shared/api/health';
 import { ConsolePage } from './fixtures/console-page.ts';
 import { ServerProcess } from '../tooling/server-process.ts';
+
+/** Serious and critical accessibility violations on the current screen, as "rule: target" lines. */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
 
 test.describe('web mode', () => {
   let server: ServerProcess;
@@ -25,6 +34,17 @@ test.describe('web mode', () => {
     const count = Number((await page.getByTestId('queue-count').innerText()).replace(/\D/g, ''));
     expect(count).toBeGreaterThan(100); // 200 seeded, solved ones are not in the queue
     await expect(page.getByRole('option').first()).toBeVisible();
+  });
+
+  test('has no serious or critical accessibility violations on the login and queue screens', async ({ page }) => {
+    await page.goto(server.url);
+    await expect(page.getByRole('heading', { name: 'Shiftdesk' })).toBeVisible();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    const console = new ConsolePage(page);
+    await console.signIn('lead@demo.shiftdesk.test');
+    await console.waitForSyncedQueue();
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   test('explains a wrong password and an unreachable server', async ({ page }) => {

@@ -25,6 +25,8 @@ export interface BuiltApp {
 export async function buildApp(config: ServerConfig, db: Database): Promise<BuiltApp> {
   const app = Fastify({
     logger: { level: config.logLevel },
+    // One line per request drowns the console at info; debug and trace keep them.
+    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
     // Push batches are bounded by count; this bounds them by size too.
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,
