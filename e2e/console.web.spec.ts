@@ -90,8 +90,7 @@ test.describe('web mode', () => {
         await console.signIn(email);
         await console.waitForSyncedQueue();
       }
-      await agent.page.keyboard.press('j');
-      const ticketId = await agent.selectedTicketId();
+      const ticketId = await agent.selectNext();
       await lead.row(ticketId).click();
       const current = (await lead.detailPriority().innerText()).toLowerCase();
       const target = current === 'normal' ? 'low' : 'normal';

@@ -32,7 +32,11 @@ test.describe('desktop app (Electron)', () => {
     if ('missing' in binary) return;
     const app = await electron.launch({
       executablePath: binary.path,
-      args: [resolve(import.meta.dirname, '..', 'out', 'main', 'index.js')],
+      // Chromium refuses to run as root without --no-sandbox (CI containers); the renderer sandbox stays on.
+      args: [
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        resolve(import.meta.dirname, '..', 'out', 'main', 'index.js'),
+      ],
       env: { ...process.env, SHIFTDESK_SERVER_URL: server.url, SHIFTDESK_PROFILE_DIR: profileDir },
     });
     try {

@@ -24,19 +24,18 @@ test.describe('offline-first triage', () => {
     const { token } = await server.login('lead@demo.shiftdesk.test');
 
     // Online: a change syncs straight away.
-    await page.keyboard.press('j');
-    const onlineTicket = await console.selectedTicketId();
+    const onlineTicket = await console.selectNext();
     const onlineTarget = (await server.fetchTicket(token, onlineTicket)).priority === 'urgent' ? 'low' : 'urgent';
     await page.keyboard.press(KEY_FOR[onlineTarget]);
     await expect(console.detailPriority()).toHaveText(onlineTarget, { ignoreCase: true });
-    await expect(console.pending()).toHaveText('0 pending');
     await expect.poll(async () => (await server.fetchTicket(token, onlineTicket)).priority).toBe(onlineTarget);
+    await expect(console.row(onlineTicket)).not.toContainText('unsynced');
+    await expect(console.pending()).toHaveText('0 pending');
 
     // The server goes away; the agent keeps working.
     await server.stop();
-    await page.keyboard.press('j');
-    await page.keyboard.press('j');
-    const offlineTicket = await console.selectedTicketId();
+    await console.selectFirst();
+    const offlineTicket = await console.selectNext();
     expect(offlineTicket).not.toBe(onlineTicket);
     const before = await console.detailPriority().innerText();
     const offlineTarget = before.toLowerCase() === 'high' ? 'low' : 'high';
@@ -59,6 +58,50 @@ test.describe('offline-first triage', () => {
     expect((await server.fetchTicket(token, offlineTicket)).priority).toBe(offlineTarget);
     await expect(console.row(offlineTicket)).not.toContainText('unsynced');
     await expect(page.getByTestId('sync-connection')).toHaveText('Online');
+    expect(console.pageErrors).toEqual([]);
+  });
+
+  test('when the server comes back with its data wiped, the app starts over and still delivers the pending change', async ({
+    page,
+  }) => {
+    const console = new ConsolePage(page);
+    await page.goto(server.url);
+    await console.signIn('agent@demo.shiftdesk.test');
+    await console.waitForSyncedQueue();
+    await console.waitForOfflineReady();
+
+    // One change the server confirms, so this device knows the server has seen it...
+    const confirmedTicket = await console.selectNext();
+    const confirmedTarget = (await console.detailPriority().innerText()) === 'Low' ? 'normal' : 'low';
+    await page.keyboard.press(KEY_FOR[confirmedTarget]);
+    await expect(console.detailPriority()).toHaveText(confirmedTarget, { ignoreCase: true });
+    const before = await server.login('lead@demo.shiftdesk.test');
+    await expect
+      .poll(async () => (await server.fetchTicket(before.token, confirmedTicket)).priority)
+      .toBe(confirmedTarget);
+    await expect(console.row(confirmedTicket)).not.toContainText('unsynced');
+    await expect(console.pending()).toHaveText('0 pending');
+
+    // ...then the server dies, and a change waits on this device.
+    await server.stop();
+    const pendingTicket = await console.selectFirst();
+    expect(pendingTicket).not.toBe(confirmedTicket);
+    const target = (await console.detailPriority().innerText()) === 'Urgent' ? 'high' : 'urgent';
+    await page.keyboard.press(KEY_FOR[target]);
+    await expect(console.pending()).toHaveText('1 pending');
+
+    // The server is rebuilt from scratch (a reset): it knows neither this session nor this device.
+    await server.wipeData();
+    await server.startAgain();
+    await expect(page.getByRole('status').filter({ hasText: 'Your session ended' })).toBeVisible({ timeout: 30_000 });
+    await console.signIn('agent@demo.shiftdesk.test');
+    const { token } = await server.login('lead@demo.shiftdesk.test');
+
+    await expect(console.pending()).toHaveText('0 pending', { timeout: 30_000 });
+    await expect(page.getByTestId('sync-notice')).toContainText('server lost recent data');
+    expect((await server.fetchTicket(token, pendingTicket)).priority).toBe(target);
+    await console.openTicket(pendingTicket);
+    await expect(console.detailPriority()).toHaveText(target, { ignoreCase: true });
     expect(console.pageErrors).toEqual([]);
   });
 });

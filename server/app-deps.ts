@@ -8,6 +8,7 @@ export interface AppDeps {
   db: Database;
   config: ServerConfig;
   pokeHub: PokeHub;
-  loginThrottle: LoginThrottle;
+  /** Failed sign-ins per email+address, and per address alone (someone trying many emails). */
+  loginThrottles: { perAccount: LoginThrottle; perAddress: LoginThrottle };
   version: string;
 }

@@ -33,7 +33,13 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<Buil
   });
   const pokeHub = new PokeHub();
   await pokeHub.start(db);
-  const deps: AppDeps = { db, config, pokeHub, loginThrottle: new LoginThrottle(), version: APP_VERSION };
+  const deps: AppDeps = {
+    db,
+    config,
+    pokeHub,
+    loginThrottles: { perAccount: new LoginThrottle(10), perAddress: new LoginThrottle(50) },
+    version: APP_VERSION,
+  };
 
   installErrorHandler(app);
   installSecurityHeaders(app);

@@ -96,6 +96,12 @@ export class ServerProcess {
     await exited;
   }
 
+  /** Stops the server and deletes its database: the next start is a brand-new, freshly seeded team backend. */
+  async wipeData(): Promise<void> {
+    await this.stop();
+    await rm(this.dataDir, { recursive: true, force: true });
+  }
+
   async dispose(): Promise<void> {
     await this.stop();
     await rm(this.dataDir, { recursive: true, force: true });

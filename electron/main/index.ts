@@ -28,7 +28,9 @@ const trustedOrigins = devOrigin ? [devOrigin] : [APP_ORIGIN];
 const rendererDir = join(import.meta.dirname, '..', 'renderer');
 const preloadPath = join(import.meta.dirname, '..', 'preload', 'index.cjs');
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second launch only focuses the first window (see 'second-instance') and exits.
+const isPrimaryInstance = app.requestSingleInstanceLock();
+if (!isPrimaryInstance) app.quit();
 
 app.on('web-contents-created', (_event, contents) => {
   const guard = navigationGuard(trustedOrigins);
@@ -46,6 +48,7 @@ function createMainWindow(): BrowserWindow {
 }
 
 void app.whenReady().then(() => {
+  if (!isPrimaryInstance) return;
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(isPermissionAllowed(permission, details.requestingUrl, trustedOrigins)),
   );

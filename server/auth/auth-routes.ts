@@ -19,12 +19,15 @@ interface UserRow {
 
 const WRONG_CREDENTIALS = 'That email and password do not match an account on this server.';
 
-export function registerAuthRoutes(app: FastifyInstance, { db, config, loginThrottle }: AppDeps): void {
+export function registerAuthRoutes(app: FastifyInstance, { db, config, loginThrottles }: AppDeps): void {
   app.post(API_ROUTES.login, async (request, reply) => {
     const { email, password } = parseOrThrow(LoginRequest, request.body, 'The sign-in form');
     const normalizedEmail = email.trim().toLowerCase();
-    const throttleKey = `${request.ip}|${normalizedEmail}`;
-    const waitMs = loginThrottle.retryAfterMs(throttleKey);
+    const accountKey = `${request.ip}|${normalizedEmail}`;
+    const waitMs = Math.max(
+      loginThrottles.perAccount.retryAfterMs(accountKey),
+      loginThrottles.perAddress.retryAfterMs(request.ip),
+    );
     if (waitMs > 0) {
       const minutes = Math.ceil(waitMs / 60_000);
       throw new HttpError(429, 'too_many_attempts', `Too many failed sign-ins. Try again in ${minutes} min.`, {
@@ -38,7 +41,8 @@ export function registerAuthRoutes(app: FastifyInstance, { db, config, loginThro
     );
     const ok = row ? await verifyPassword(password, row.password_hash) : await verifyAgainstDummy(password);
     if (!row || !ok) {
-      loginThrottle.recordFailure(throttleKey);
+      loginThrottles.perAccount.recordFailure(accountKey);
+      loginThrottles.perAddress.recordFailure(request.ip);
       await recordAudit(db, {
         workspaceId: row?.workspace_id ?? null,
         userId: row?.id ?? null,
@@ -47,7 +51,7 @@ export function registerAuthRoutes(app: FastifyInstance, { db, config, loginThro
       });
       throw new HttpError(401, 'wrong_credentials', WRONG_CREDENTIALS);
     }
-    loginThrottle.recordSuccess(throttleKey);
+    loginThrottles.perAccount.recordSuccess(accountKey);
 
     const user = SessionUser.parse({
       id: row.id,

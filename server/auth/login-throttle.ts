@@ -1,14 +1,16 @@
 /**
- * Slows password guessing: after `maxFailures` failed logins for one email from
- * one address within `windowMs`, further attempts are refused until the window
- * passes. In memory, per server instance; enough to make online guessing slow.
+ * Slows password guessing. A key (one email from one address, or one address
+ * alone) that failed `maxFailures` times within `windowMs` is refused until the
+ * window passes. In memory, per server instance; enough to make online guessing
+ * slow, and pruned so a flood of keys cannot grow it without bound.
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
-    private readonly maxFailures = 10,
+    private readonly maxFailures: number,
     private readonly windowMs = 15 * 60_000,
+    private readonly maxKeys = 100_000,
   ) {}
 
   private recent(key: string, now: number): number[] {
@@ -26,10 +28,20 @@ export class LoginThrottle {
   }
 
   recordFailure(key: string, now = Date.now()): void {
-    this.failures.set(key, [...this.recent(key, now), now]);
+    if (this.failures.size >= this.maxKeys) this.prune(now);
+    this.failures.set(key, [...this.recent(key, now), now].slice(-this.maxFailures));
   }
 
   recordSuccess(key: string): void {
     this.failures.delete(key);
+  }
+
+  private prune(now: number): void {
+    for (const key of this.failures.keys()) this.recent(key, now);
+    // Still full of live keys (a flood): drop the oldest entries.
+    for (const key of this.failures.keys()) {
+      if (this.failures.size < this.maxKeys) break;
+      this.failures.delete(key);
+    }
   }
 }

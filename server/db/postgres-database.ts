@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { beginStatement, type Database, type Sql, type SqlParam } from './database.ts';
+import { PostgresListener } from './postgres-listener.ts';
 
 const INT8_OID = 20;
 
@@ -24,23 +25,7 @@ export async function openPostgresDatabase(
   // Fail at start-up, with the driver's message, rather than on the first request.
   await pool.query('select 1');
 
-  const listeners = new Map<string, Set<(payload: string) => void>>();
-  let listenClient: pg.Client | undefined;
-
-  const ensureListenClient = async (): Promise<pg.Client> => {
-    if (listenClient) return listenClient;
-    const client = new pg.Client({ connectionString });
-    await client.connect();
-    client.on('notification', (message) => {
-      for (const handler of listeners.get(message.channel) ?? []) handler(message.payload ?? '');
-    });
-    client.on('error', () => {
-      // A dropped LISTEN connection only delays pokes: clients also poll and pull on reconnect.
-      listenClient = undefined;
-    });
-    listenClient = client;
-    return client;
-  };
+  const listener = new PostgresListener(connectionString);
 
   return {
     kind: 'postgres',
@@ -62,29 +47,21 @@ export async function openPostgresDatabase(
         };
         const result = await work(tx);
         await client.query('commit');
+        client.release();
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => undefined);
+        // A connection that cannot even roll back is broken: destroy it rather than pool it.
+        const rollbackFailure = await client.query('rollback').then(
+          () => undefined,
+          (failure: unknown) => (failure instanceof Error ? failure : new Error(String(failure))),
+        );
+        client.release(rollbackFailure);
         throw error;
-      } finally {
-        client.release();
       }
     },
-    listen: async (channel, onPayload) => {
-      const client = await ensureListenClient();
-      let handlers = listeners.get(channel);
-      if (!handlers) {
-        handlers = new Set();
-        listeners.set(channel, handlers);
-        await client.query(`listen ${pg.escapeIdentifier(channel)}`);
-      }
-      handlers.add(onPayload);
-      return async () => {
-        handlers.delete(onPayload);
-      };
-    },
+    listen: (channel, onPayload) => listener.listen(channel, onPayload),
     close: async () => {
-      await listenClient?.end().catch(() => undefined);
+      await listener.close();
       await pool.end();
     },
   };

@@ -25,6 +25,15 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: stri
 }
 
 /**
+ * Postgres "data exception" errors (SQLSTATE class 22: NUL bytes, bad encodings,
+ * out-of-range numbers) can only come from values a client sent: a 400, not a 500.
+ */
+function isPostgresDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
+/**
  * One JSON error shape for every failure. Client mistakes keep their status and
  * message; anything unexpected is logged in full and answered with a generic 500
  * that leaks nothing.
@@ -34,6 +43,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error instanceof HttpError) {
       const body: ApiErrorBody = { error: error.code, message: error.message };
       return reply.status(error.statusCode).headers(error.headers).send(body);
+    }
+    if (isPostgresDataError(error)) {
+      const body: ApiErrorBody = {
+        error: 'invalid_request',
+        message: 'The request contains characters or values the database cannot store.',
+      };
+      return reply.status(400).send(body);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -19,24 +19,12 @@ export async function claimClientGroup(sql: Sql, clientGroupId: string, user: Se
   }
 }
 
-/**
- * Locks the client's row for this push and returns its last processed mutation id.
- *
- * A client the server has never seen starts just before `firstPushedId`. A new
- * client always pushes from 1 (its outbox keeps every unacknowledged entry), so
- * this only matters when the server lost its state (reset, restore from an old
- * backup): the client's outbox then drains instead of waiting forever on a gap.
- */
-export async function lockClient(
-  sql: Sql,
-  clientId: string,
-  clientGroupId: string,
-  firstPushedId = 1,
-): Promise<number> {
-  await sql.query(
-    'insert into clients (id, client_group_id, last_mutation_id) values ($1, $2, $3) on conflict (id) do nothing',
-    [clientId, clientGroupId, Math.max(0, firstPushedId - 1)],
-  );
+/** Locks the client's row for this push (creating it at 0) and returns its last processed mutation id. */
+export async function lockClient(sql: Sql, clientId: string, clientGroupId: string): Promise<number> {
+  await sql.query('insert into clients (id, client_group_id) values ($1, $2) on conflict (id) do nothing', [
+    clientId,
+    clientGroupId,
+  ]);
   const [row] = await sql.query<{ client_group_id: string; last_mutation_id: number }>(
     'select client_group_id, last_mutation_id from clients where id = $1 for update',
     [clientId],
@@ -45,4 +33,12 @@ export async function lockClient(
     throw new HttpError(403, 'client_forbidden', 'This client id belongs to another client group.');
   }
   return row.last_mutation_id;
+}
+
+/** The last processed mutation id of a client, 0 if the server has never seen it. Read-only. */
+export async function lastMutationIdOf(sql: Sql, clientId: string): Promise<number> {
+  const [row] = await sql.query<{ last_mutation_id: number }>('select last_mutation_id from clients where id = $1', [
+    clientId,
+  ]);
+  return row?.last_mutation_id ?? 0;
 }

@@ -45,10 +45,6 @@ export class PokeHub {
     };
   }
 
-  connectedCount(workspaceId: string): number {
-    return this.targets.get(workspaceId)?.size ?? 0;
-  }
-
   private deliver(workspaceId: string, version: number): void {
     for (const target of this.targets.get(workspaceId) ?? []) target.poke(version);
   }

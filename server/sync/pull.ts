@@ -4,7 +4,7 @@ import { rejectionId } from '#shared/sync/rejection';
 import type { Database, Sql } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import { claimClientGroup } from './client-groups.ts';
-import { type ResumeState, decodeCookie, decodeResume, encodeCookie, encodeResume } from './cookie.ts';
+import { type CookieBase, type ResumeState, decodeCookie, decodeResume, encodeCookie, encodeResume } from './cookie.ts';
 
 /** Rows per page of a full-state pull: big enough for throughput, small enough to show progress. */
 export const FULL_PULL_PAGE_SIZE = 2_000;
@@ -42,17 +42,21 @@ export async function processPull(
   await claimClientGroup(db, request.clientGroupId, user);
   return db.transaction(
     async (tx) => {
-      const current = await workspaceVersion(tx, user.workspaceId);
-      if (request.resume !== null) {
-        const resume = decodeResume(request.resume);
-        if (resume && resume.baseVersion <= current)
-          return fullStatePage(tx, user, request.clientGroupId, resume, pageSize);
-      }
-      const since = decodeCookie(request.cookie, user.workspaceId, current);
+      const current = await workspaceState(tx, user.workspaceId);
+      const resume = request.resume === null ? null : decodeResume(request.resume, current);
+      if (resume) return fullStatePage(tx, user, request.clientGroupId, current, resume, pageSize);
+      const since = decodeCookie(request.cookie, current);
       if (since === null) {
         const total = await countLiveRows(tx, user.workspaceId);
-        const start: ResumeState = { baseVersion: current, afterEntity: '', afterId: '', loaded: 0, total };
-        return fullStatePage(tx, user, request.clientGroupId, start, pageSize);
+        const start: ResumeState = {
+          epoch: current.epoch,
+          baseVersion: current.version,
+          afterEntity: '',
+          afterId: '',
+          loaded: 0,
+          total,
+        };
+        return fullStatePage(tx, user, request.clientGroupId, current, start, pageSize);
       }
       return changesSince(tx, user, request.clientGroupId, since, current);
     },
@@ -60,10 +64,13 @@ export async function processPull(
   );
 }
 
-async function workspaceVersion(tx: Sql, workspaceId: string): Promise<number> {
-  const [row] = await tx.query<{ version: number }>('select version from workspaces where id = $1', [workspaceId]);
+async function workspaceState(tx: Sql, workspaceId: string): Promise<CookieBase> {
+  const [row] = await tx.query<{ version: number; epoch: string }>(
+    'select version, epoch from workspaces where id = $1',
+    [workspaceId],
+  );
   if (!row) throw new HttpError(404, 'workspace_missing', 'Your team’s workspace no longer exists on this server.');
-  return row.version;
+  return { workspaceId, epoch: row.epoch, version: row.version };
 }
 
 async function countLiveRows(tx: Sql, workspaceId: string): Promise<number> {
@@ -78,6 +85,7 @@ async function fullStatePage(
   tx: Sql,
   user: SessionUser,
   clientGroupId: string,
+  current: CookieBase,
   state: ResumeState,
   pageSize: number,
 ): Promise<PullResponse> {
@@ -91,7 +99,7 @@ async function fullStatePage(
   patch.push(...rows.map(toPatchOp));
   const loaded = state.loaded + rows.length;
   const last = rows.at(-1);
-  const cookie = encodeCookie(user.workspaceId, state.baseVersion);
+  const cookie = encodeCookie(current, state.baseVersion);
 
   if (rows.length === pageSize && last) {
     const next: ResumeState = { ...state, afterEntity: last.entity, afterId: last.id, loaded };
@@ -119,14 +127,14 @@ async function changesSince(
   user: SessionUser,
   clientGroupId: string,
   since: number,
-  current: number,
+  current: CookieBase,
 ): Promise<PullResponse> {
   const rows = await tx.query<RowRecord>(
     'select entity, id, data, deleted from sync_rows where workspace_id = $1 and version > $2 order by version',
     [user.workspaceId, since],
   );
   return {
-    cookie: encodeCookie(user.workspaceId, current),
+    cookie: encodeCookie(current),
     lastMutationIdChanges: await lastMutationIdsSince(tx, clientGroupId, since),
     patch: [...rows.map(toPatchOp), ...(await rejectionsSince(tx, clientGroupId, since))],
     resume: null,

@@ -105,6 +105,35 @@ describeEachDatabase('live pokes over WebSocket', (kind) => {
   });
 
   if (kind === 'postgres') {
+    it('keeps poking after the LISTEN connection is killed (failover, restart)', async () => {
+      const watcher = await loginAs(server.app, 'lead');
+      const socket = await openSocket(url);
+      socket.send({ type: 'hello', token: watcher.token });
+      await socket.next('ready');
+
+      const killed = await server.db.query<{ killed: boolean }>(
+        `select pg_terminate_backend(pid) as killed from pg_stat_activity
+          where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()`,
+      );
+      expect(killed.map((row) => row.killed)).toContain(true);
+
+      const { token } = await loginAs(server.app, 'agent');
+      const writer = syncClient(server.app, token, { clientGroupId: 'relisten-group', clientId: 'relisten-client' });
+      // The listener reconnects with backoff; keep writing until a poke gets through.
+      const deadline = Date.now() + 10_000;
+      let got = false;
+      for (let id = 1; !got && Date.now() < deadline; id++) {
+        const after = socket.messages.length;
+        await writer.push([
+          writer.mutation('setPriority', { ticketId: 'tkt_000004', priority: id % 2 ? 'low' : 'high' }, id),
+        ]);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        got = socket.messages.slice(after).some((message) => message.type === 'poke');
+      }
+      expect(got).toBe(true);
+      socket.socket.close();
+    });
+
     it('fans pokes out across server instances through LISTEN/NOTIFY', async () => {
       const secondDb = await openPostgresDatabase(server.databaseUrl ?? '');
       const second = await buildApp(await testConfig(), secondDb);

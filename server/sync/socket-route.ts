@@ -7,7 +7,6 @@ import { findSessionUser } from '../auth/sessions.ts';
 
 /** A socket that has not said hello with a valid token by then is closed. */
 const HELLO_TIMEOUT_MS = 5_000;
-const MAX_MESSAGE_BYTES = 4_096;
 
 function messageText(raw: RawData): string {
   if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
@@ -26,6 +25,9 @@ function send(socket: WebSocket, message: SocketServerMessage): void {
 export function registerSocketRoute(app: FastifyInstance, { db, pokeHub }: AppDeps): void {
   app.get(API_ROUTES.socket, { websocket: true }, (socket) => {
     let detach: (() => void) | undefined;
+    // Set before the token lookup, so two quick hellos cannot both subscribe.
+    let greeted = false;
+    let closed = false;
     const helloTimer = setTimeout(() => socket.close(4401, 'hello timeout'), HELLO_TIMEOUT_MS);
 
     const onHello = async (text: string) => {
@@ -39,8 +41,10 @@ export function registerSocketRoute(app: FastifyInstance, { db, pokeHub }: AppDe
         send(socket, { type: 'error', code: 'bad_message', message: 'Unrecognised message.' });
         return;
       }
-      if (detach) return; // Already authenticated; hello is idempotent.
+      if (greeted) return; // Hello is answered once per socket.
+      greeted = true;
       const user = await findSessionUser(db, parsed.data.token).catch(() => null);
+      if (closed) return;
       if (!user) {
         send(socket, { type: 'error', code: 'unauthenticated', message: 'Your session has ended. Sign in again.' });
         socket.close(4401, 'unauthenticated');
@@ -51,16 +55,17 @@ export function registerSocketRoute(app: FastifyInstance, { db, pokeHub }: AppDe
       send(socket, { type: 'ready' });
     };
 
+    // Oversized frames never get here: the plugin's maxPayload closes the socket first.
     socket.on('message', (raw, isBinary) => {
-      const text = messageText(raw);
-      if (isBinary || text.length > MAX_MESSAGE_BYTES) {
-        socket.close(1009, 'message too large');
+      if (isBinary) {
+        socket.close(1003, 'text messages only');
         return;
       }
-      void onHello(text);
+      void onHello(messageText(raw));
     });
 
     socket.on('close', () => {
+      closed = true;
       clearTimeout(helloTimer);
       detach?.();
     });

@@ -11,7 +11,7 @@ export function registerSyncRoutes(app: FastifyInstance, { db }: AppDeps): void 
   app.post(API_ROUTES.push, async (request) => {
     const user = await requireUser(db, request);
     const body = parseOrThrow(PushRequest, request.body, 'The push request');
-    return processPush(db, user, body);
+    return processPush(db, user, body, request.log);
   });
 
   app.post(API_ROUTES.pull, async (request) => {

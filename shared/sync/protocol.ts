@@ -14,7 +14,8 @@ export const MAX_MUTATIONS_PER_PUSH = 500;
 /** Name and args stay loose here: an unknown or malformed mutation is rejected on its own, not the whole push. */
 export const PushedMutation = z.object({
   id: z.number().int().positive(),
-  name: z.string().min(1).max(100),
+  // An identifier (unknown ones are rejected one by one, but a name never carries arbitrary text).
+  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,99}$/, 'must be a mutation name'),
   args: z.unknown(),
   createdAt: EpochMs,
 });

@@ -52,13 +52,22 @@ export function App({ platform }: { platform: Platform }) {
 
   const signOut = useCallback(
     async (appInfo: AppInfo, session: StoredSession, notice: string | null) => {
-      await shell.clearSession();
+      const forgotten = await shell.clearSession().then(
+        () => null,
+        (error: unknown) =>
+          `This device could not forget the saved sign-in (${error instanceof Error ? error.message : String(error)}).`,
+      );
       // Best effort: an unreachable server must not keep anyone signed in locally.
       if (notice === null)
         await createApiClient(appInfo.serverUrl, () => session.token)
           .logout()
           .catch(() => undefined);
-      setPhase({ kind: 'signed_out', appInfo, notice, email: session.user.email });
+      setPhase({
+        kind: 'signed_out',
+        appInfo,
+        notice: [notice, forgotten].filter(Boolean).join(' ') || null,
+        email: session.user.email,
+      });
     },
     [shell],
   );
@@ -89,7 +98,7 @@ export function App({ platform }: { platform: Platform }) {
           appInfo={phase.appInfo}
           notice={phase.notice}
           initialEmail={phase.email}
-          onSignedIn={(session) => void signIn(phase.appInfo, session)}
+          onSignedIn={(session) => signIn(phase.appInfo, session)}
         />
       );
     case 'signed_in':

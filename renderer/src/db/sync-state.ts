@@ -14,19 +14,26 @@ export const SyncState = z.object({
   /** Set while a paged full pull is under way, so a reload continues it. */
   resume: z.string().nullable(),
   nextMutationId: z.number().int().positive(),
+  /** The highest mutation id the server has confirmed processing; it never goes back unless the server lost data. */
+  ackedThrough: z.number().int().nonnegative(),
   lastSyncedAt: z.number().nullable(),
 });
 export type SyncState = z.infer<typeof SyncState>;
 
 const KEY = 'sync';
 
+export function newClientId(): ClientId {
+  return ClientId.parse(crypto.randomUUID());
+}
+
 function freshState(): SyncState {
   return {
     clientGroupId: ClientGroupId.parse(crypto.randomUUID()),
-    clientId: ClientId.parse(crypto.randomUUID()),
+    clientId: newClientId(),
     cookie: null,
     resume: null,
     nextMutationId: 1,
+    ackedThrough: 0,
     lastSyncedAt: null,
   };
 }

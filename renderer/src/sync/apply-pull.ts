@@ -7,11 +7,22 @@ import { runMutation } from '#shared/sync/run-mutation';
 import { type ShadowRow, type ShiftdeskDb, shadowKey } from '../db/shiftdesk-db.ts';
 import { readSyncState, writeSyncState } from '../db/sync-state.ts';
 import { dexieMutatorTx } from './dexie-mutator-tx.ts';
+import { serverRegressed, startOverAsNewClient } from './server-regression.ts';
 
-export interface ApplyPullResult {
-  /** True once the cookie moved: a full pull's last page, or any incremental pull. */
-  complete: boolean;
-  pending: number;
+export type ApplyPullOutcome =
+  /** The local state moved on since the request (another tab synced): nothing applied, pull again. */
+  | 'stale'
+  /** A page of a full-state pull was applied; more pages follow. */
+  | 'partial'
+  /** Applied, and the cookie moved: the local copy is as current as the response. */
+  | 'complete'
+  /** The server forgot mutations it had confirmed; this device started over as a new client. */
+  | 'server_regressed';
+
+/** What a pull request was based on, to detect responses that no longer fit the local state. */
+export interface PullBase {
+  cookie: string | null;
+  resume: string | null;
 }
 
 /**
@@ -26,16 +37,22 @@ export interface ApplyPullResult {
 export async function applyPull(
   db: ShiftdeskDb,
   actor: Pick<SessionUser, 'id' | 'role'>,
+  base: PullBase,
   response: PullResponse,
   now = Date.now(),
-): Promise<ApplyPullResult> {
+): Promise<ApplyPullOutcome> {
   return db.transaction('rw', db.syncTables(), async () => {
     const state = await readSyncState(db);
+    if (state.cookie !== base.cookie || state.resume !== base.resume) return 'stale';
+
+    const confirmed = response.lastMutationIdChanges[state.clientId];
+    if (confirmed !== undefined && serverRegressed(confirmed, state.ackedThrough)) {
+      await startOverAsNewClient(db);
+      return 'server_regressed';
+    }
+
     await applyPatch(db, response.patch);
-
-    const acknowledged = response.lastMutationIdChanges[state.clientId];
-    if (acknowledged !== undefined) await db.outbox.where('id').belowOrEqual(acknowledged).delete();
-
+    if (confirmed !== undefined) await db.outbox.where('id').belowOrEqual(confirmed).delete();
     await rebase(db, actor, state.clientId);
 
     const complete = response.resume === null;
@@ -43,9 +60,10 @@ export async function applyPull(
       ...state,
       cookie: complete ? response.cookie : state.cookie,
       resume: response.resume,
+      ackedThrough: Math.max(state.ackedThrough, confirmed ?? 0),
       lastSyncedAt: complete ? now : state.lastSyncedAt,
     });
-    return { complete, pending: await db.outbox.count() };
+    return complete ? 'complete' : 'partial';
   });
 }
 
@@ -62,7 +80,9 @@ async function applyPatch(db: ShiftdeskDb, patch: readonly PatchOp[]): Promise<v
 
   for (const op of patch) {
     if (op.op === 'clear') {
-      await Promise.all([...ENTITY_NAMES.map((entity) => db.tableFor(entity).clear()), db.shadows.clear()]);
+      // Rejection notices are this device's own history (with local dismissals): a full pull re-sends them.
+      const cleared = ENTITY_NAMES.filter((entity) => entity !== 'rejection');
+      await Promise.all([...cleared.map((entity) => db.tableFor(entity).clear()), db.shadows.clear()]);
       shadows = new Map();
       changedShadows.clear();
       puts.clear();
@@ -81,9 +101,20 @@ async function applyPatch(db: ShiftdeskDb, patch: readonly PatchOp[]): Promise<v
     }
   }
 
+  await keepDismissals(db, puts.get('rejection'));
   for (const [entity, rows] of puts) await db.tableFor(entity).bulkPut(rows as never[]);
   for (const [entity, ids] of deletes) await db.tableFor(entity).bulkDelete(ids);
   if (changedShadows.size > 0) await db.shadows.bulkPut([...changedShadows.values()]);
+}
+
+/** A re-sent rejection keeps the agent's local dismissal. */
+async function keepDismissals(db: ShiftdeskDb, rows: { id: string }[] | undefined): Promise<void> {
+  if (!rows?.length) return;
+  const existing = await db.rejections.bulkGet(rows.map((row) => row.id));
+  rows.forEach((row, index) => {
+    const dismissedAt = existing[index]?.dismissedAt;
+    if (dismissedAt !== undefined) Object.assign(row, { dismissedAt });
+  });
 }
 
 function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -10,24 +10,35 @@ import { applyPull } from './apply-pull.ts';
 import { mutate } from './mutate.ts';
 
 const agent = { id: UserId.parse('usr_agent'), role: 'agent' as const };
+const TICKET = ticketFixture().id;
 let db: ShiftdeskDb;
 let dbCount = 0;
 
 function pull(patch: PatchOp[], changes: Record<string, number> = {}, more: Partial<PullResponse> = {}): PullResponse {
-  return { cookie: 'wsp_demo:9', lastMutationIdChanges: changes, patch, resume: null, progress: null, ...more };
+  return { cookie: 'wsp_demo:e:9', lastMutationIdChanges: changes, patch, resume: null, progress: null, ...more };
 }
 
-async function clientId(): Promise<string> {
+async function syncState() {
   const state = await peekSyncState(db);
   if (!state) throw new Error('no sync state');
-  return state.clientId;
+  return state;
 }
+
+/** Applies a response as the sync engine does: against the state its request was based on. */
+async function applyNow(response: PullResponse) {
+  const { cookie, resume } = await syncState();
+  return applyPull(db, agent, { cookie, resume }, response);
+}
+
+const setPriority = (priority: 'urgent' | 'high' | 'normal' | 'low') =>
+  mutate(db, agent, 'setPriority', { ticketId: TICKET, priority });
 
 beforeEach(async () => {
   db = new ShiftdeskDb(`test-${++dbCount}`);
   await applyPull(
     db,
     agent,
+    { cookie: null, resume: null },
     pull([{ op: 'clear' }, { op: 'put', entity: 'ticket', value: ticketFixture({ priority: 'normal' }) }]),
   );
 });
@@ -38,19 +49,19 @@ afterEach(async () => {
 
 describe('local mutations', () => {
   it('writes the change and its outbox entry together, with increasing ids', async () => {
-    expect(await mutate(db, agent, 'setPriority', { ticketId: ticketFixture().id, priority: 'urgent' })).toBe(1);
-    expect(await mutate(db, agent, 'setPriority', { ticketId: ticketFixture().id, priority: 'high' })).toBe(2);
+    expect(await setPriority('urgent')).toBe(1);
+    expect(await setPriority('high')).toBe(2);
 
-    expect(await db.tickets.get(ticketFixture().id)).toMatchObject({ priority: 'high' });
+    expect(await db.tickets.get(TICKET)).toMatchObject({ priority: 'high' });
     expect((await db.outbox.toArray()).map((entry) => [entry.id, entry.name, entry.args])).toEqual([
-      [1, 'setPriority', { ticketId: 'tkt_000001', priority: 'urgent' }],
-      [2, 'setPriority', { ticketId: 'tkt_000001', priority: 'high' }],
+      [1, 'setPriority', { ticketId: TICKET, priority: 'urgent' }],
+      [2, 'setPriority', { ticketId: TICKET, priority: 'high' }],
     ]);
     // The server's versions are kept aside for a possible rollback: the ticket as it was,
     // and "no such row" for the two history events created here.
     const shadows = await db.shadows.toArray();
     expect(shadows.map((shadow) => [shadow.key, shadow.row])).toEqual([
-      ['ticket/tkt_000001', ticketFixture({ priority: 'normal' })],
+      [`ticket/${TICKET}`, ticketFixture({ priority: 'normal' })],
       [expect.stringMatching(/^ticketEvent\/evt_.+_1$/), null],
       [expect.stringMatching(/^ticketEvent\/evt_.+_2$/), null],
     ]);
@@ -58,98 +69,124 @@ describe('local mutations', () => {
 
   it('writes nothing at all when the rules refuse the change', async () => {
     const trainee = { ...agent, role: 'trainee' as const };
-    await expect(
-      mutate(db, trainee, 'setPriority', { ticketId: ticketFixture().id, priority: 'urgent' }),
-    ).rejects.toBeInstanceOf(MutationRejected);
+    await expect(mutate(db, trainee, 'setPriority', { ticketId: TICKET, priority: 'urgent' })).rejects.toBeInstanceOf(
+      MutationRejected,
+    );
     expect(await db.outbox.count()).toBe(0);
     expect(await db.shadows.count()).toBe(0);
-    expect(await db.tickets.get(ticketFixture().id)).toMatchObject({ priority: 'normal' });
+    expect(await db.tickets.get(TICKET)).toMatchObject({ priority: 'normal' });
   });
 });
 
 describe('applying pulls (rebase)', () => {
   it('drops acknowledged entries and shows the server’s confirmed row', async () => {
-    await mutate(db, agent, 'setPriority', { ticketId: ticketFixture().id, priority: 'urgent' });
+    await setPriority('urgent');
     const confirmed = ticketFixture({ priority: 'urgent', updatedAt: 7_000 });
-    const result = await applyPull(
-      db,
-      agent,
-      pull([{ op: 'put', entity: 'ticket', value: confirmed }], { [await clientId()]: 1 }),
+    const { clientId } = await syncState();
+    expect(await applyNow(pull([{ op: 'put', entity: 'ticket', value: confirmed }], { [clientId]: 1 }))).toBe(
+      'complete',
     );
 
-    expect(result).toEqual({ complete: true, pending: 0 });
-    expect(await db.tickets.get(confirmed.id)).toEqual(confirmed);
+    expect(await db.tickets.get(TICKET)).toEqual(confirmed);
+    expect(await db.outbox.count()).toBe(0);
     expect(await db.shadows.count()).toBe(0);
-    expect((await peekSyncState(db))?.cookie).toBe('wsp_demo:9');
+    expect(await syncState()).toMatchObject({ cookie: 'wsp_demo:e:9', ackedThrough: 1 });
   });
 
   it('undoes a change the server rejected, and keeps the reason for the agent', async () => {
-    await mutate(db, agent, 'setPriority', { ticketId: ticketFixture().id, priority: 'urgent' });
-    const id = await clientId();
+    await setPriority('urgent');
+    const { clientId } = await syncState();
     const rejection = {
-      id: `${id}:1`,
-      clientId: id,
+      id: `${clientId}:1`,
+      clientId,
       mutationId: 1,
       name: 'setPriority',
       code: 'forbidden',
       message: 'No.',
       at: 8_000,
     };
-    await applyPull(db, agent, pull([{ op: 'put', entity: 'rejection', value: rejection } as PatchOp], { [id]: 1 }));
+    await applyNow(pull([{ op: 'put', entity: 'rejection', value: rejection } as PatchOp], { [clientId]: 1 }));
 
-    expect(await db.tickets.get(ticketFixture().id)).toMatchObject({ priority: 'normal' });
+    expect(await db.tickets.get(TICKET)).toMatchObject({ priority: 'normal' });
     expect(await db.ticketEvents.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
-    expect(await db.rejections.get(`${id}:1`)).toMatchObject({ message: 'No.' });
+    expect(await db.rejections.get(`${clientId}:1`)).toMatchObject({ message: 'No.' });
+
+    // A dismissed notice stays dismissed when a full pull sends it again.
+    await db.rejections.update(`${clientId}:1`, { dismissedAt: 9_000 });
+    await applyNow(pull([{ op: 'clear' }, { op: 'put', entity: 'rejection', value: rejection } as PatchOp]));
+    expect(await db.rejections.get(`${clientId}:1`)).toMatchObject({ dismissedAt: 9_000 });
   });
 
   it('keeps a pending change on top of a newer server row', async () => {
-    await mutate(db, agent, 'setPriority', { ticketId: ticketFixture().id, priority: 'urgent' });
+    await setPriority('urgent');
     // Someone else changed the status meanwhile; our priority change is not yet acknowledged.
     const theirs = ticketFixture({ status: 'open', updatedAt: 6_000 });
-    const result = await applyPull(db, agent, pull([{ op: 'put', entity: 'ticket', value: theirs }]));
+    await applyNow(pull([{ op: 'put', entity: 'ticket', value: theirs }]));
 
-    expect(result.pending).toBe(1);
-    expect(await db.tickets.get(theirs.id)).toMatchObject({ status: 'open', priority: 'urgent' });
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.tickets.get(TICKET)).toMatchObject({ status: 'open', priority: 'urgent' });
     expect(await db.ticketEvents.count()).toBe(1);
   });
 
   it('deletes rows the server deleted', async () => {
-    await applyPull(db, agent, pull([{ op: 'del', entity: 'ticket', id: ticketFixture().id }]));
+    await applyNow(pull([{ op: 'del', entity: 'ticket', id: TICKET }]));
     expect(await db.tickets.count()).toBe(0);
   });
 
   it('pages a full-state pull: the cookie only moves on the last page, pending changes survive', async () => {
-    await mutate(db, agent, 'setPriority', { ticketId: ticketFixture().id, priority: 'low' });
-    const first = await applyPull(
-      db,
-      agent,
-      pull(
-        [{ op: 'clear' }, { op: 'put', entity: 'ticket', value: ticketFixture() }],
-        {},
-        {
-          cookie: 'wsp_demo:20',
-          resume: 'page-2',
-          progress: { loaded: 1, total: 2 },
-        },
+    await setPriority('low');
+    const page = { cookie: 'wsp_demo:e:20', progress: { loaded: 1, total: 2 } };
+    expect(
+      await applyNow(
+        pull(
+          [{ op: 'clear' }, { op: 'put', entity: 'ticket', value: ticketFixture() }],
+          {},
+          { ...page, resume: 'page-2' },
+        ),
       ),
-    );
-    expect(first.complete).toBe(false);
-    expect(await peekSyncState(db)).toMatchObject({ cookie: 'wsp_demo:9', resume: 'page-2' });
-    expect(await db.tickets.get(ticketFixture().id)).toMatchObject({ priority: 'low' });
+    ).toBe('partial');
+    expect(await syncState()).toMatchObject({ cookie: 'wsp_demo:e:9', resume: 'page-2' });
+    expect(await db.tickets.get(TICKET)).toMatchObject({ priority: 'low' });
 
     const second = ticketFixture({ id: 'tkt_000002' as never });
-    const last = await applyPull(
+    expect(await applyNow(pull([{ op: 'put', entity: 'ticket', value: second }], {}, page))).toBe('complete');
+    expect(await syncState()).toMatchObject({ cookie: 'wsp_demo:e:20', resume: null });
+    expect(await db.tickets.count()).toBe(2);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('ignores a response that no longer fits the local state (another tab synced meanwhile)', async () => {
+    const staleBase = { cookie: 'wsp_demo:e:3', resume: null };
+    const outcome = await applyPull(
       db,
       agent,
-      pull(
-        [{ op: 'put', entity: 'ticket', value: second }],
-        {},
-        { cookie: 'wsp_demo:20', progress: { loaded: 2, total: 2 } },
-      ),
+      staleBase,
+      pull([{ op: 'del', entity: 'ticket', id: TICKET }], {}, { cookie: 'wsp_demo:e:4' }),
     );
-    expect(last).toEqual({ complete: true, pending: 1 });
-    expect(await peekSyncState(db)).toMatchObject({ cookie: 'wsp_demo:20', resume: null });
-    expect(await db.tickets.count()).toBe(2);
+    expect(outcome).toBe('stale');
+    expect(await db.tickets.count()).toBe(1);
+    expect((await syncState()).cookie).toBe('wsp_demo:e:9');
+  });
+
+  it('starts over as a new client, keeping pending changes, when the server forgot confirmed mutations', async () => {
+    await setPriority('urgent');
+    await setPriority('high');
+    const before = await syncState();
+    await applyNow(pull([], { [before.clientId]: 1 })); // the server confirmed #1
+    await setPriority('low'); // #3 pending, with #2
+
+    // The server was restored from an older backup: it now claims to know nothing of us.
+    expect(await applyNow(pull([], { [before.clientId]: 0 }))).toBe('server_regressed');
+
+    const after = await syncState();
+    expect(after.clientId).not.toBe(before.clientId);
+    expect(after).toMatchObject({ cookie: null, resume: null, ackedThrough: 0, nextMutationId: 3 });
+    expect(
+      (await db.outbox.toArray()).map((entry) => [entry.id, (entry.args as { priority: string }).priority]),
+    ).toEqual([
+      [1, 'high'],
+      [2, 'low'],
+    ]);
   });
 });

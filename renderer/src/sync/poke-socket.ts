@@ -5,7 +5,6 @@ export interface PokeSocketEvents {
   /** Authenticated and listening: pull now, things may have changed while away. */
   onReady: () => void;
   onPoke: (version: number) => void;
-  onDisconnected: () => void;
   onUnauthenticated: () => void;
 }
 
@@ -28,15 +27,13 @@ export class PokeSocket {
   ) {}
 
   start(): void {
-    this.stopped = false;
-    this.connect();
+    if (!this.stopped) this.connect();
   }
 
   stop(): void {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
-    this.socket?.close(1000, 'client stopped');
-    this.socket = null;
+    this.detachSocket();
   }
 
   /** Skips the backoff wait (the browser says the network is back). */
@@ -44,7 +41,17 @@ export class PokeSocket {
     if (this.stopped || this.socket?.readyState === WebSocket.OPEN) return;
     clearTimeout(this.reconnectTimer);
     this.attempt = 0;
+    this.detachSocket();
     this.connect();
+  }
+
+  /** Drops the current socket without triggering its reconnect. */
+  private detachSocket(): void {
+    const socket = this.socket;
+    this.socket = null;
+    if (!socket) return;
+    socket.onopen = socket.onmessage = socket.onclose = null;
+    socket.close();
   }
 
   private connect(): void {
@@ -56,7 +63,6 @@ export class PokeSocket {
     socket.onclose = () => {
       if (this.socket !== socket) return;
       this.socket = null;
-      this.events.onDisconnected();
       this.scheduleReconnect();
     };
   }

@@ -6,6 +6,7 @@ import { readSyncState } from '../db/sync-state.ts';
 import { ApiError, type ApiClient, NetworkError } from './api-client.ts';
 import { applyPull } from './apply-pull.ts';
 import { PokeSocket } from './poke-socket.ts';
+import { serverRegressed, startOverAsNewClient } from './server-regression.ts';
 import { setSyncStatus } from './sync-status-store.ts';
 
 /** Pull even without pokes this often, in case a poke was lost. */
@@ -33,6 +34,12 @@ export class SyncEngine {
   private pullWanted = false;
   private running = false;
   private stopped = false;
+  /**
+   * The server has processed every mutation up to here (its push answer). Those
+   * entries stay in the outbox until a pull brings their effects, but are not
+   * pushed again, so a backlog larger than one batch moves forward.
+   */
+  private pushedThrough = 0;
   private retryAttempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private pollTimer: ReturnType<typeof setInterval> | undefined;
@@ -47,7 +54,6 @@ export class SyncEngine {
     this.socket = new PokeSocket(options.serverUrl, options.token, {
       onReady: () => this.request({ push: true, pull: true }),
       onPoke: () => this.request({ pull: true }),
-      onDisconnected: () => undefined,
       onUnauthenticated: () => this.sessionEnded(),
     });
   }
@@ -56,7 +62,9 @@ export class SyncEngine {
     const { db } = this.options;
     // Creates the client identity on first run, before anything is pushed.
     await db.transaction('rw', db.meta, () => readSyncState(db));
-    setSyncStatus({ connection: 'connecting', problem: null, bootstrap: null });
+    // React may unmount (and stop us) while that was in flight.
+    if (this.stopped) return;
+    setSyncStatus({ connection: 'connecting', problem: null, notice: null, bootstrap: null });
     this.outboxWatch = liveQuery(() => db.outbox.count()).subscribe({
       next: (count) => {
         if (count > 0) this.request({ push: true });
@@ -107,6 +115,7 @@ export class SyncEngine {
     }
   }
 
+  /** Pushes the next batch the server has not processed yet; false when there was none. */
   private async pushOutbox(): Promise<boolean> {
     const { db, api } = this.options;
     const [state, entries] = await db.transaction(
@@ -114,11 +123,25 @@ export class SyncEngine {
       db.meta,
       db.outbox,
       async () =>
-        [await readSyncState(db), await db.outbox.orderBy('id').limit(MAX_MUTATIONS_PER_PUSH).toArray()] as const,
+        [
+          await readSyncState(db),
+          await db.outbox.where('id').above(this.pushedThrough).limit(MAX_MUTATIONS_PER_PUSH).toArray(),
+        ] as const,
     );
     if (entries.length === 0) return false;
-    await api.push({ clientGroupId: state.clientGroupId, clientId: state.clientId, mutations: entries });
-    if (entries.length === MAX_MUTATIONS_PER_PUSH) this.pushWanted = true;
+    const { lastMutationId } = await api.push({
+      clientGroupId: state.clientGroupId,
+      clientId: state.clientId,
+      mutations: entries,
+    });
+    if (serverRegressed(lastMutationId, state.ackedThrough)) {
+      await this.startOverAsNewClient();
+      return true;
+    }
+    this.pushedThrough = Math.max(this.pushedThrough, lastMutationId);
+    // More than one batch waiting: keep going before the acknowledging pull.
+    if (entries.length === MAX_MUTATIONS_PER_PUSH && lastMutationId >= (entries.at(-1)?.id ?? 0))
+      this.pushWanted = true;
     return true;
   }
 
@@ -126,13 +149,17 @@ export class SyncEngine {
     const { db, api, actor } = this.options;
     for (;;) {
       const state = await db.transaction('r', db.meta, () => readSyncState(db));
-      const response = await api.pull({
-        clientGroupId: state.clientGroupId,
-        cookie: state.cookie,
-        resume: state.resume,
-      });
-      const result = await applyPull(db, actor, response);
-      if (!result.complete) {
+      const base = { cookie: state.cookie, resume: state.resume };
+      const response = await api.pull({ clientGroupId: state.clientGroupId, ...base });
+      const outcome = await applyPull(db, actor, base, response);
+      if (outcome === 'stale') continue;
+      if (outcome === 'server_regressed') {
+        this.pushedThrough = 0;
+        this.announceRegression();
+        this.pushWanted = true;
+        continue;
+      }
+      if (outcome === 'partial') {
         setSyncStatus({ bootstrap: response.progress, connection: 'online' });
         continue;
       }
@@ -140,6 +167,22 @@ export class SyncEngine {
       // A full-state pull ends at the version it started from: catch up once more.
       if (response.progress === null) return;
     }
+  }
+
+  private async startOverAsNewClient(): Promise<void> {
+    const { db } = this.options;
+    await db.transaction('rw', db.syncTables(), () => startOverAsNewClient(db));
+    this.pushedThrough = 0;
+    this.announceRegression();
+    this.pullWanted = true;
+    this.pushWanted = true;
+  }
+
+  private announceRegression(): void {
+    setSyncStatus({
+      notice:
+        'The server lost recent data (reset or restored from a backup). Your unsynced changes were sent again and the queue was downloaded afresh.',
+    });
   }
 
   private fail(error: unknown): void {

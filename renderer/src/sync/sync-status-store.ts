@@ -13,12 +13,15 @@ export interface SyncStatus {
   bootstrap: PullProgress | null;
   /** What went wrong last, in words for the agent; null when all is well. */
   problem: string | null;
+  /** Something the agent should know that outlives the next successful sync. */
+  notice: string | null;
 }
 
 export const useSyncStatus = create<SyncStatus>(() => ({
   connection: 'connecting',
   bootstrap: null,
   problem: null,
+  notice: null,
 }));
 
 export function setSyncStatus(patch: Partial<SyncStatus>): void {

@@ -9,6 +9,9 @@ export const initial: Migration = {
       name text not null,
       -- Bumped under a row lock by every push transaction: the sync cursor.
       version bigint not null default 0,
+      -- Changes whenever the data starts a new life (a fresh database, a restore):
+      -- cookies from another epoch are unknown, so clients download everything again.
+      epoch text not null default gen_random_uuid()::text,
       created_at timestamptz not null default now()
     );
 

@@ -1,13 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import type { AppInfo, StoredSession } from '#shared/shell/contract';
 import { ApiError, NetworkError, createApiClient } from '../../sync/api-client.ts';
+import { TextField } from '../../ui/TextField.tsx';
 
 interface LoginScreenProps {
   appInfo: AppInfo;
   /** Why the agent is here again (e.g. the session ended), shown above the form. */
   notice: string | null;
   initialEmail: string;
-  onSignedIn: (session: StoredSession) => void;
+  /** Keeps the session and opens the console; a rejection is shown like a failed sign-in. */
+  onSignedIn: (session: StoredSession) => Promise<void>;
 }
 
 export function LoginScreen({ appInfo, notice, initialEmail, onSignedIn }: LoginScreenProps) {
@@ -22,7 +24,7 @@ export function LoginScreen({ appInfo, notice, initialEmail, onSignedIn }: Login
     setError(null);
     try {
       const session = await createApiClient(appInfo.serverUrl, () => null).login({ email: email.trim(), password });
-      onSignedIn(session);
+      await onSignedIn(session);
     } catch (failure) {
       if (failure instanceof NetworkError) {
         setError(`${failure.message} Check that the server is running and reachable, then try again.`);
@@ -45,28 +47,24 @@ export function LoginScreen({ appInfo, notice, initialEmail, onSignedIn }: Login
             {notice}
           </p>
         )}
-        <label className="field">
-          <span>Email</span>
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>Password</span>
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </label>
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
         {error && (
           <p className="login__error" role="alert" data-testid="login-error">
             {error}

@@ -29,7 +29,8 @@ export function QueueScreen() {
     () => (queue && selectedId ? queue.findIndex((t) => t.id === selectedId) : -1),
     [queue, selectedId],
   );
-  const selected: Ticket | undefined = queue?.[selectedIndex];
+  // Read by id, not from the queue: a ticket someone else just solved stays open here and workable.
+  const selected = useLiveQuery(() => (selectedId ? db.tickets.get(selectedId) : undefined), [db, selectedId]);
   useFirstPaintMark(queue !== undefined && queue.length > 0);
 
   // Keep a selection once tickets exist, so the keyboard always has a target.
@@ -40,8 +41,14 @@ export function QueueScreen() {
   const changePriority = useCallback(
     async (ticket: Ticket, priority: TicketPriority) => {
       if (ticket.priority === priority) return;
-      const refusal = await setTicketPriority(db, user, ticket.id, priority);
-      if (refusal) showFlash(refusal);
+      try {
+        const refusal = await setTicketPriority(db, user, ticket.id, priority);
+        if (refusal) showFlash(refusal);
+      } catch (error) {
+        showFlash(
+          `The change could not be saved on this device: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
     },
     [db, user, showFlash],
   );
@@ -103,11 +110,11 @@ export function QueueScreen() {
         )}
       </section>
       <TicketDetail
-        ticketId={selectedId}
+        ticket={selected}
         customer={selected ? customers?.get(selected.customerId) : undefined}
         unsynced={selected ? (unsynced?.has(selected.id) ?? false) : false}
         now={now}
-        onSetPriority={(priority) => selected && void changePriority(selected, priority)}
+        onSetPriority={(ticket, priority) => void changePriority(ticket, priority)}
       />
     </main>
   );

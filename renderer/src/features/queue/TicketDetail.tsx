@@ -1,30 +1,30 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Customer } from '#shared/domain/customer';
-import type { TicketPriority } from '#shared/domain/ticket';
+import type { Ticket, TicketPriority } from '#shared/domain/ticket';
 import { can } from '#shared/domain/roles';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { CHANNEL_LABELS, PRIORITY_LABELS, STATUS_LABELS, formatAge, formatTimestamp } from '../../ui/format.ts';
 import { PriorityPicker } from './PriorityPicker.tsx';
 
 interface TicketDetailProps {
-  ticketId: string | null;
+  ticket: Ticket | undefined;
   customer: Customer | undefined;
   unsynced: boolean;
   now: number;
-  onSetPriority: (priority: TicketPriority) => void;
+  onSetPriority: (ticket: Ticket, priority: TicketPriority) => void;
 }
 
 /** The selected ticket: who, what, and its history. Body text is shown as written, never as HTML. */
-export function TicketDetail({ ticketId, customer, unsynced, now, onSetPriority }: TicketDetailProps) {
+export function TicketDetail({ ticket, customer, unsynced, now, onSetPriority }: TicketDetailProps) {
   const { db, user } = useWorkspace();
-  const ticket = useLiveQuery(() => (ticketId ? db.tickets.get(ticketId) : undefined), [db, ticketId]);
+  const ticketId = ticket?.id;
   const events = useLiveQuery(
     () => (ticketId ? db.ticketEvents.where('ticketId').equals(ticketId).sortBy('at') : []),
     [db, ticketId],
   );
   const members = useLiveQuery(() => db.members.toArray(), [db]);
 
-  if (!ticketId || !ticket) {
+  if (!ticket) {
     return (
       <section className="ticket-detail ticket-detail--empty" aria-label="Ticket detail">
         <p>
@@ -60,7 +60,11 @@ export function TicketDetail({ ticketId, customer, unsynced, now, onSetPriority 
           Priority: <strong data-testid="detail-priority">{PRIORITY_LABELS[ticket.priority]}</strong>
           {unsynced && <span className="ticket-detail__unsynced"> · saved on this device, not yet synced</span>}
         </span>
-        <PriorityPicker value={ticket.priority} disabled={!mayTriage} onChange={onSetPriority} />
+        <PriorityPicker
+          value={ticket.priority}
+          disabled={!mayTriage}
+          onChange={(priority) => onSetPriority(ticket, priority)}
+        />
         {!mayTriage && <p className="ticket-detail__hint">Trainees practise triage in the sandbox.</p>}
       </div>
 

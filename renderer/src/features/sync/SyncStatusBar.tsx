@@ -19,7 +19,7 @@ const CONNECTION_LABELS = {
 export function SyncStatusBar({ offlineReady }: { offlineReady: boolean }) {
   const { db } = useWorkspace();
   const now = useNow(10_000);
-  const { connection, bootstrap, problem } = useSyncStatus();
+  const { connection, bootstrap, problem, notice } = useSyncStatus();
   const pending = useLiveQuery(() => db.outbox.count(), [db]);
   const lastSyncedAt = useLiveQuery(async () => (await peekSyncState(db))?.lastSyncedAt ?? null, [db]);
 
@@ -50,6 +50,11 @@ export function SyncStatusBar({ offlineReady }: { offlineReady: boolean }) {
         </span>
       )}
       {offlineReady && <span className="sync-status__offline-ready">· works offline</span>}
+      {notice && (
+        <span className="sync-status__notice" data-testid="sync-notice">
+          {notice}
+        </span>
+      )}
       {problem && (
         <span className="sync-status__problem" data-testid="sync-problem">
           {problem}
