@@ -1,10 +1,20 @@
-import { expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import { ConsolePage } from './fixtures/console-page.ts';
 import { ServerProcess } from '../tooling/server-process.ts';
 
 const KEY_FOR = { urgent: '1', high: '2', normal: '3', low: '4' } as const;
 
 test.describe('offline-first triage', () => {
+  /** Signs the demo agent in and waits until the queue is synced and the app shell works offline. */
+  const openAgentConsole = async (page: Page): Promise<ConsolePage> => {
+    const console = new ConsolePage(page);
+    await page.goto(server.url);
+    await console.signIn('agent@demo.shiftdesk.test');
+    await console.waitForSyncedQueue();
+    await console.waitForOfflineReady();
+    return console;
+  };
+
   let server: ServerProcess;
   test.beforeEach(async () => {
     server = await ServerProcess.start();
@@ -16,11 +26,7 @@ test.describe('offline-first triage', () => {
   test('a priority change made while the server is down survives a reload and reaches the server when it returns', async ({
     page,
   }) => {
-    const console = new ConsolePage(page);
-    await page.goto(server.url);
-    await console.signIn('agent@demo.shiftdesk.test');
-    await console.waitForSyncedQueue();
-    await console.waitForOfflineReady();
+    const console = await openAgentConsole(page);
     const { token } = await server.login('lead@demo.shiftdesk.test');
 
     // Online: a change syncs straight away.
@@ -64,11 +70,7 @@ test.describe('offline-first triage', () => {
   test('when the server comes back with its data wiped, the app starts over and still delivers the pending change', async ({
     page,
   }) => {
-    const console = new ConsolePage(page);
-    await page.goto(server.url);
-    await console.signIn('agent@demo.shiftdesk.test');
-    await console.waitForSyncedQueue();
-    await console.waitForOfflineReady();
+    const console = await openAgentConsole(page);
 
     // One change the server confirms, so this device knows the server has seen it...
     const confirmedTicket = await console.selectNext();

@@ -63,6 +63,10 @@ function fakeServer() {
   return { api, pushes };
 }
 
+function engineFor(api: ApiClient): SyncEngine {
+  return new SyncEngine({ db, api, actor: agent, serverUrl: 'http://x', token: 't', onSessionEnded: () => undefined });
+}
+
 describe('sync engine', () => {
   it('works through a backlog larger than one push, sending each mutation once', async () => {
     await db.transaction('rw', db.syncTables(), async () => {
@@ -73,14 +77,7 @@ describe('sync engine', () => {
       await db.meta.put({ key: 'sync', value: { ...state, nextMutationId: 1_201 } });
     });
     const server = fakeServer();
-    const engine = new SyncEngine({
-      db,
-      api: server.api,
-      actor: agent,
-      serverUrl: 'http://x',
-      token: 't',
-      onSessionEnded: () => {},
-    });
+    const engine = engineFor(server.api);
     await engine.start();
     await vi.waitFor(async () => expect(await db.outbox.count()).toBe(0), { timeout: 10_000 });
     engine.stop();
@@ -94,14 +91,7 @@ describe('sync engine', () => {
 
   it('stops cleanly when stopped before it finished starting (React StrictMode)', async () => {
     const server = fakeServer();
-    const engine = new SyncEngine({
-      db,
-      api: server.api,
-      actor: agent,
-      serverUrl: 'http://x',
-      token: 't',
-      onSessionEnded: () => {},
-    });
+    const engine = engineFor(server.api);
     const starting = engine.start();
     engine.stop();
     await starting;

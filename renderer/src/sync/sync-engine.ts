@@ -208,6 +208,8 @@ export class SyncEngine {
   }
 
   private sessionEnded(): void {
+    // Both a 401 and the socket can report it; the UI must hear it once, and never from a stopped engine.
+    if (this.stopped) return;
     this.stop();
     setSyncStatus({ connection: 'signed_out', problem: 'Your session has ended. Sign in again to resume syncing.' });
     this.options.onSessionEnded();
