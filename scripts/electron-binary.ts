@@ -27,7 +27,7 @@ function defaultBinaryName(): string {
   return 'electron';
 }
 
-/** Runs electron's own installer (a download from GitHub); true if the binary is there afterwards. */
+/** Electron's own installer script, which downloads the binary from GitHub. */
 export function electronInstallerPath(): string {
   return join(ELECTRON_PACKAGE, 'install.js');
 }

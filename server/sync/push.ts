@@ -29,7 +29,8 @@ export async function processPush(
   log: FastifyBaseLogger,
 ): Promise<PushResponse> {
   await claimClientGroup(db, request.clientGroupId, user);
-  let lastMutationId = await lastMutationIdOf(db, request.clientId);
+  if (request.mutations.length === 0) return { lastMutationId: await lastMutationIdOf(db, request.clientId) };
+  let lastMutationId = 0;
   for (const mutation of request.mutations) {
     const { outcome, lastProcessed } = await db.transaction((tx) => processOne(tx, user, request, mutation, log));
     lastMutationId = lastProcessed;

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { LoginRequest } from '#shared/api/auth';
 import type { AppInfo, StoredSession } from '#shared/shell/contract';
 import type { Platform } from '../platform/shell-types.ts';
 import { LoginScreen } from '../features/login/LoginScreen.tsx';
-import { createApiClient } from '../sync/api-client.ts';
+import { signIn, signOut } from './session.ts';
 import { ConsoleScreen } from './ConsoleScreen.tsx';
 
 type Phase =
@@ -42,26 +43,18 @@ export function App({ platform }: { platform: Platform }) {
     };
   }, [shell, platform]);
 
-  const signIn = useCallback(
-    async (appInfo: AppInfo, session: StoredSession) => {
-      await shell.saveSession(session);
+  const startSession = useCallback(
+    async (appInfo: AppInfo, credentials: LoginRequest) => {
+      const session = await signIn(shell, appInfo, credentials);
       setPhase({ kind: 'signed_in', appInfo, session });
     },
     [shell],
   );
 
-  const signOut = useCallback(
+  const endSession = useCallback(
     async (appInfo: AppInfo, session: StoredSession, notice: string | null) => {
-      const forgotten = await shell.clearSession().then(
-        () => null,
-        (error: unknown) =>
-          `This device could not forget the saved sign-in (${error instanceof Error ? error.message : String(error)}).`,
-      );
-      // Best effort: an unreachable server must not keep anyone signed in locally.
-      if (notice === null)
-        await createApiClient(appInfo.serverUrl, () => session.token)
-          .logout()
-          .catch(() => undefined);
+      // A notice means the server already ended the session; otherwise the agent chose to sign out.
+      const forgotten = await signOut(shell, appInfo, session, { endOnServer: notice === null });
       setPhase({
         kind: 'signed_out',
         appInfo,
@@ -74,12 +67,12 @@ export function App({ platform }: { platform: Platform }) {
 
   const sessionEnded = useCallback(() => {
     if (phase.kind !== 'signed_in') return;
-    void signOut(
+    void endSession(
       phase.appInfo,
       phase.session,
       'Your session ended. Sign in again: changes saved on this device are kept and will sync.',
     );
-  }, [phase, signOut]);
+  }, [phase, endSession]);
 
   switch (phase.kind) {
     case 'starting':
@@ -98,7 +91,7 @@ export function App({ platform }: { platform: Platform }) {
           appInfo={phase.appInfo}
           notice={phase.notice}
           initialEmail={phase.email}
-          onSignedIn={(session) => signIn(phase.appInfo, session)}
+          signIn={(credentials) => startSession(phase.appInfo, credentials)}
         />
       );
     case 'signed_in':
@@ -108,7 +101,7 @@ export function App({ platform }: { platform: Platform }) {
           appInfo={phase.appInfo}
           session={phase.session}
           offlineReady={offlineReady}
-          onSignOut={() => void signOut(phase.appInfo, phase.session, null)}
+          onSignOut={() => void endSession(phase.appInfo, phase.session, null)}
           onSessionEnded={sessionEnded}
         />
       );

@@ -7,6 +7,7 @@ import { ticketFixture } from '#shared/testing/fixtures';
 import { ShiftdeskDb } from '../db/shiftdesk-db.ts';
 import { peekSyncState } from '../db/sync-state.ts';
 import { applyPull } from './apply-pull.ts';
+import { dismissRejection } from '../features/sync/rejections.ts';
 import { mutate } from './mutate.ts';
 
 const agent = { id: UserId.parse('usr_agent'), role: 'agent' as const };
@@ -113,7 +114,7 @@ describe('applying pulls (rebase)', () => {
     expect(await db.rejections.get(`${clientId}:1`)).toMatchObject({ message: 'No.' });
 
     // A dismissed notice stays dismissed when a full pull sends it again.
-    await db.rejections.update(`${clientId}:1`, { dismissedAt: 9_000 });
+    await dismissRejection(db, `${clientId}:1`, 9_000);
     await applyNow(pull([{ op: 'clear' }, { op: 'put', entity: 'rejection', value: rejection } as PatchOp]));
     expect(await db.rejections.get(`${clientId}:1`)).toMatchObject({ dismissedAt: 9_000 });
   });

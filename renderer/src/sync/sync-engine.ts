@@ -135,7 +135,8 @@ export class SyncEngine {
       mutations: entries,
     });
     if (serverRegressed(lastMutationId, state.ackedThrough)) {
-      await this.startOverAsNewClient();
+      await db.transaction('rw', db.syncTables(), () => startOverAsNewClient(db));
+      this.restartedAsNewClient();
       return true;
     }
     this.pushedThrough = Math.max(this.pushedThrough, lastMutationId);
@@ -154,9 +155,8 @@ export class SyncEngine {
       const outcome = await applyPull(db, actor, base, response);
       if (outcome === 'stale') continue;
       if (outcome === 'server_regressed') {
-        this.pushedThrough = 0;
-        this.announceRegression();
-        this.pushWanted = true;
+        // applyPull already started over, in the same transaction.
+        this.restartedAsNewClient();
         continue;
       }
       if (outcome === 'partial') {
@@ -169,16 +169,11 @@ export class SyncEngine {
     }
   }
 
-  private async startOverAsNewClient(): Promise<void> {
-    const { db } = this.options;
-    await db.transaction('rw', db.syncTables(), () => startOverAsNewClient(db));
+  /** After startOverAsNewClient: the renumbered outbox is all unpushed, and the queue downloads again. */
+  private restartedAsNewClient(): void {
     this.pushedThrough = 0;
-    this.announceRegression();
-    this.pullWanted = true;
     this.pushWanted = true;
-  }
-
-  private announceRegression(): void {
+    this.pullWanted = true;
     setSyncStatus({
       notice:
         'The server lost recent data (reset or restored from a backup). Your unsynced changes were sent again and the queue was downloaded afresh.',

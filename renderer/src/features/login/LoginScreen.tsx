@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import type { AppInfo, StoredSession } from '#shared/shell/contract';
-import { ApiError, NetworkError, createApiClient } from '../../sync/api-client.ts';
+import type { LoginRequest } from '#shared/api/auth';
+import type { AppInfo } from '#shared/shell/contract';
+import { ApiError, NetworkError } from '../../sync/api-client.ts';
 import { TextField } from '../../ui/TextField.tsx';
 
 interface LoginScreenProps {
@@ -8,11 +9,11 @@ interface LoginScreenProps {
   /** Why the agent is here again (e.g. the session ended), shown above the form. */
   notice: string | null;
   initialEmail: string;
-  /** Keeps the session and opens the console; a rejection is shown like a failed sign-in. */
-  onSignedIn: (session: StoredSession) => Promise<void>;
+  /** Signs in and opens the console; a rejection is shown as the reason sign-in failed. */
+  signIn: (credentials: LoginRequest) => Promise<void>;
 }
 
-export function LoginScreen({ appInfo, notice, initialEmail, onSignedIn }: LoginScreenProps) {
+export function LoginScreen({ appInfo, notice, initialEmail, signIn }: LoginScreenProps) {
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -23,8 +24,7 @@ export function LoginScreen({ appInfo, notice, initialEmail, onSignedIn }: Login
     setBusy(true);
     setError(null);
     try {
-      const session = await createApiClient(appInfo.serverUrl, () => null).login({ email: email.trim(), password });
-      await onSignedIn(session);
+      await signIn({ email: email.trim(), password });
     } catch (failure) {
       if (failure instanceof NetworkError) {
         setError(`${failure.message} Check that the server is running and reachable, then try again.`);

@@ -1,8 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useWorkspace } from '../../app/workspace-context.tsx';
-
-/** Notices older than this are history, not news. */
-const RECENT_MS = 24 * 3_600_000;
+import { dismissRejection, loadRecentRejections } from './rejections.ts';
 
 /**
  * Tells the agent when the server refused one of their changes (and so undid
@@ -10,23 +8,14 @@ const RECENT_MS = 24 * 3_600_000;
  */
 export function RejectionNotices() {
   const { db } = useWorkspace();
-  const notices = useLiveQuery(
-    () =>
-      db.rejections
-        .where('at')
-        .above(Date.now() - RECENT_MS)
-        .filter((rejection) => rejection.dismissedAt === undefined)
-        .reverse()
-        .sortBy('at'),
-    [db],
-  );
+  const notices = useLiveQuery(() => loadRecentRejections(db), [db]);
   if (!notices || notices.length === 0) return null;
   return (
     <div className="notices" aria-label="Changes the server refused">
       {notices.map((notice) => (
         <div key={notice.id} className="notice notice--error" role="alert" data-testid="rejection-notice">
           <span>Your change was undone: {notice.message}</span>
-          <button type="button" onClick={() => void db.rejections.update(notice.id, { dismissedAt: Date.now() })}>
+          <button type="button" onClick={() => void dismissRejection(db, notice.id)}>
             Dismiss
           </button>
         </div>
