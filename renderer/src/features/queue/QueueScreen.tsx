@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo } from 'react';
 import type { Ticket, TicketPriority } from '#shared/domain/ticket';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useUiStore } from '../../state/ui-store.ts';
@@ -53,7 +53,9 @@ export function QueueScreen() {
     [db, user, showFlash],
   );
 
-  useEffect(() => {
+  // A layout effect, so the listener always acts on the ticket the screen shows: a plain effect
+  // runs after paint, and a key pressed in between would change the previously selected ticket.
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!queue || isTypingTarget(event.target)) return;
       const action = queueKeyAction(event);
