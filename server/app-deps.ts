@@ -1,13 +1,15 @@
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
-import type { PokeHub } from './sync/poke-hub.ts';
+import type { LiveHub } from './live/live-hub.ts';
+import type { ServerMutationHooks } from './sync/server-mutations.ts';
 
 /** What route modules need; built once in buildApp and passed down explicitly. */
 export interface AppDeps {
   db: Database;
   config: ServerConfig;
-  pokeHub: PokeHub;
+  liveHub: LiveHub;
+  mutationHooks: ServerMutationHooks;
   /** Failed sign-ins per email+address, and per address alone (someone trying many emails). */
   loginThrottles: { perAccount: LoginThrottle; perAddress: LoginThrottle };
   version: string;

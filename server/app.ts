@@ -9,8 +9,10 @@ import { registerHealthRoute } from './health-route.ts';
 import { installCors } from './http/cors.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
-import { PokeHub } from './sync/poke-hub.ts';
-import { registerSocketRoute } from './sync/socket-route.ts';
+import { LiveHub } from './live/live-hub.ts';
+import { registerSocketRoute } from './live/socket-route.ts';
+import { announceAssignment } from './sync/assignment-notices.ts';
+import { SERVER_ONLY_PARTS } from './sync/server-mutations.ts';
 import { registerSyncRoutes } from './sync/sync-routes.ts';
 import { registerTicketRoutes } from './tickets/ticket-routes.ts';
 import { APP_VERSION } from './version.ts';
@@ -31,12 +33,13 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<Buil
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,
   });
-  const pokeHub = new PokeHub();
-  await pokeHub.start(db);
+  const liveHub = new LiveHub(db, (error, what) => app.log.warn({ err: error }, `live channel: failed ${what}`));
+  await liveHub.start();
   const deps: AppDeps = {
     db,
     config,
-    pokeHub,
+    liveHub,
+    mutationHooks: { serverOnly: SERVER_ONLY_PARTS, afterCommit: announceAssignment(db, liveHub) },
     loginThrottles: { perAccount: new LoginThrottle(10), perAddress: new LoginThrottle(50) },
     version: APP_VERSION,
   };
@@ -54,7 +57,7 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<Buil
   await registerWebAppRoutes(app, config.webDir);
 
   app.addHook('onClose', async () => {
-    await pokeHub.stop();
+    await liveHub.stop();
   });
   return { app, deps };
 }

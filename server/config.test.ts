@@ -10,6 +10,7 @@ describe('server configuration', () => {
       databaseUrl: undefined,
       seed: 'demo',
       seedTickets: 200,
+      pullPageRows: 5_000,
     });
     expect(config.dataDir).toMatch(/\.shiftdesk/);
     expect(config.allowedOrigins).toEqual(['app://shiftdesk']);
@@ -25,9 +26,11 @@ describe('server configuration', () => {
       SHIFTDESK_SEED_TICKETS: '',
       SHIFTDESK_ALLOWED_ORIGINS: 'app://shiftdesk, https://desk.example.com',
       SHIFTDESK_SESSION_TTL_HOURS: '12',
+      SHIFTDESK_SYNC_PAGE_ROWS: '250',
     });
     expect(config).toMatchObject({
       port: 9000,
+      pullPageRows: 250,
       host: '0.0.0.0',
       databaseUrl: 'postgres://u@db:5432/shiftdesk',
       dataDir: '/var/lib/shiftdesk',

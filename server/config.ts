@@ -30,6 +30,7 @@ const ServerEnv = z.object({
     .default(join(REPO_ROOT, 'out', 'web')),
   SHIFTDESK_SEED: z.enum(['demo', 'none']).default('demo'),
   SHIFTDESK_SEED_TICKETS: z.coerce.number().int().min(0).max(1_000_000).default(200),
+  SHIFTDESK_SYNC_PAGE_ROWS: z.coerce.number().int().min(10).max(50_000).default(5_000),
   SHIFTDESK_ALLOWED_ORIGINS: commaList.default(['app://shiftdesk']),
   SHIFTDESK_SESSION_TTL_HOURS: z.coerce
     .number()
@@ -48,6 +49,8 @@ export interface ServerConfig {
   webDir: string;
   seed: 'demo' | 'none';
   seedTickets: number;
+  /** Rows per page when a client downloads its window or catches up on many changes. */
+  pullPageRows: number;
   /** Origins allowed to call the API cross-origin (the desktop app's `app://shiftdesk`). */
   allowedOrigins: string[];
   sessionTtlMs: number;
@@ -75,6 +78,7 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
     webDir: e.SHIFTDESK_WEB_DIR,
     seed: e.SHIFTDESK_SEED,
     seedTickets: e.SHIFTDESK_SEED_TICKETS,
+    pullPageRows: e.SHIFTDESK_SYNC_PAGE_ROWS,
     allowedOrigins: e.SHIFTDESK_ALLOWED_ORIGINS,
     sessionTtlMs: e.SHIFTDESK_SESSION_TTL_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,

@@ -44,6 +44,17 @@ const HOSTILE_BODIES: [string, string, string][] = [
     `{"protocolVersion":1,"clientGroupId":"gr","cookie":null,"resume":"${Buffer.from(JSON.stringify({ epoch: 'x', baseVersion: 0, afterEntity: 'ticket\u0000', afterId: '\u0000', loaded: 0, total: 0 })).toString('base64url')}"}`,
     'application/json',
   ],
+  [
+    'a forged paged-pull token',
+    `{"protocolVersion":1,"clientGroupId":"gf","cookie":null,"resume":"${Buffer.from(JSON.stringify({ kind: 'changes', epoch: 'x', windowDays: 30, since: 0, target: 1e15, cutoff: 0, afterVersion: 0, afterEntity: "'; drop table sync_rows; --", afterId: '', loaded: 0, total: 0 })).toString('base64url')}"}`,
+    'application/json',
+  ],
+  [
+    'a fetch of everything',
+    '{"roots":[{"entity":"ticket","id":"%"},{"entity":"__proto__","id":"x"}]}',
+    'application/json',
+  ],
+  ['a search for wildcards', '{"query":"%_%\\\\","limit":50}', 'application/json'],
   ['a NUL byte in an email', '{"email":"a\\u0000@b.example","password":"x"}', 'application/json'],
   ['an oversized body', JSON.stringify({ x: 'y'.repeat(3 * 1024 * 1024) }), 'application/json'],
 ];
@@ -59,7 +70,15 @@ describeEachDatabase('hostile input', (kind) => {
     await server.close();
   });
 
-  const routes = [API_ROUTES.login, API_ROUTES.push, API_ROUTES.pull, API_ROUTES.logout];
+  const routes = [
+    API_ROUTES.login,
+    API_ROUTES.push,
+    API_ROUTES.pull,
+    API_ROUTES.fetch,
+    API_ROUTES.problems,
+    API_ROUTES.archiveSearch,
+    API_ROUTES.logout,
+  ];
 
   it.each(HOSTILE_BODIES)(
     '%s gets a 4xx with a message on every route, never a 5xx',

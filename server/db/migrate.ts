@@ -1,5 +1,6 @@
 import type { Database } from './database.ts';
 import { initial } from './migrations/0001-initial.ts';
+import { syncWindow } from './migrations/0002-sync-window.ts';
 
 export interface Migration {
   id: number;
@@ -8,7 +9,7 @@ export interface Migration {
 }
 
 /** In order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, syncWindow];
 
 // Any constant works; it only has to be the same for every server instance.
 const MIGRATION_LOCK_KEY = 48_70_2026;

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { Backoff } from '#shared/util/backoff';
 
 const MAX_RECONNECT_DELAY_MS = 10_000;
 
@@ -13,7 +14,7 @@ export class PostgresListener {
   private client: pg.Client | null = null;
   private connecting: Promise<pg.Client> | null = null;
   private closed = false;
-  private attempt = 0;
+  private readonly backoff = new Backoff({ baseMs: 250, maxMs: MAX_RECONNECT_DELAY_MS, minMs: 100 });
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly connectionString: string) {}
@@ -60,14 +61,13 @@ export class PostgresListener {
     await client.connect();
     for (const channel of this.handlers.keys()) await client.query(`listen ${pg.escapeIdentifier(channel)}`);
     this.client = client;
-    this.attempt = 0;
+    this.backoff.reset();
     return client;
   }
 
   private scheduleReconnect(): void {
     if (this.closed) return;
-    const delay = Math.min(MAX_RECONNECT_DELAY_MS, 250 * 2 ** this.attempt);
-    this.attempt += 1;
+    const delay = this.backoff.next();
     this.retryTimer = setTimeout(() => {
       this.connection().catch(() => this.scheduleReconnect());
     }, delay);

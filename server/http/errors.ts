@@ -28,7 +28,7 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: stri
  * Postgres "data exception" errors (SQLSTATE class 22: NUL bytes, bad encodings,
  * out-of-range numbers) can only come from values a client sent: a 400, not a 500.
  */
-function isPostgresDataError(error: unknown): boolean {
+export function isPostgresDataError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }

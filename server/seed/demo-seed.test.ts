@@ -16,11 +16,12 @@ describeEachDatabase('demo seed', (kind) => {
     const progress: number[] = [];
     const first = await seedDemoTeam(test.db, {
       tickets: 2_500,
+      archivedTickets: 250,
       passwordParams: TEST_PASSWORD_PARAMS,
       onProgress: (done) => progress.push(done),
     });
     expect(first).toEqual({ seeded: true, workspaceId: 'wsp_demo', tickets: 2_500 });
-    expect(progress).toEqual([1_000, 2_000, 2_500]);
+    expect(progress).toEqual([1_000, 2_000, 2_750]);
     expect(await seedDemoTeam(test.db, { tickets: 2_500, passwordParams: TEST_PASSWORD_PARAMS })).toMatchObject({
       seeded: false,
     });
@@ -31,7 +32,12 @@ describeEachDatabase('demo seed', (kind) => {
 
     const rows = await test.db.query<{ data: unknown }>("select data from sync_rows where entity = 'ticket'");
     const tickets = rows.map((row) => Ticket.parse(row.data));
-    expect(tickets).toHaveLength(2_500);
+    expect(tickets).toHaveLength(2_750);
+    // The archive: finished more than a month ago, so outside the default sync window.
+    const monthAgo = Date.now() - 31 * 86_400_000;
+    const archived = tickets.filter((t) => t.updatedAt < monthAgo);
+    expect(archived).toHaveLength(250);
+    expect(new Set(archived.map((t) => t.status))).toEqual(new Set(['solved', 'closed']));
     expect(new Set(tickets.map((t) => t.priority)).size).toBe(4);
     expect(new Set(tickets.map((t) => t.channel)).size).toBeGreaterThanOrEqual(5);
     expect(new Set(tickets.map((t) => t.customerId)).size).toBe(10);

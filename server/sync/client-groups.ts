@@ -19,6 +19,10 @@ export async function claimClientGroup(sql: Sql, clientGroupId: string, user: Se
   }
 }
 
+function clientForbidden(): HttpError {
+  return new HttpError(403, 'client_forbidden', 'This client id belongs to another client group.');
+}
+
 /** Locks the client's row for this push (creating it at 0) and returns its last processed mutation id. */
 export async function lockClient(sql: Sql, clientId: string, clientGroupId: string): Promise<number> {
   await sql.query('insert into clients (id, client_group_id) values ($1, $2) on conflict (id) do nothing', [
@@ -29,16 +33,21 @@ export async function lockClient(sql: Sql, clientId: string, clientGroupId: stri
     'select client_group_id, last_mutation_id from clients where id = $1 for update',
     [clientId],
   );
-  if (!row || row.client_group_id !== clientGroupId) {
-    throw new HttpError(403, 'client_forbidden', 'This client id belongs to another client group.');
-  }
+  if (!row || row.client_group_id !== clientGroupId) throw clientForbidden();
   return row.last_mutation_id;
 }
 
-/** The last processed mutation id of a client, 0 if the server has never seen it. Read-only. */
-export async function lastMutationIdOf(sql: Sql, clientId: string): Promise<number> {
-  const [row] = await sql.query<{ last_mutation_id: number }>('select last_mutation_id from clients where id = $1', [
-    clientId,
-  ]);
-  return row?.last_mutation_id ?? 0;
+/**
+ * The last processed mutation id of a client in this group, 0 if the server has
+ * never seen it. Read-only; a client of another group is refused, so nobody
+ * learns anything about another device.
+ */
+export async function lastMutationIdOf(sql: Sql, clientId: string, clientGroupId: string): Promise<number> {
+  const [row] = await sql.query<{ client_group_id: string; last_mutation_id: number }>(
+    'select client_group_id, last_mutation_id from clients where id = $1',
+    [clientId],
+  );
+  if (!row) return 0;
+  if (row.client_group_id !== clientGroupId) throw clientForbidden();
+  return row.last_mutation_id;
 }

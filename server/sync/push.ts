@@ -2,22 +2,38 @@ import type { FastifyBaseLogger } from 'fastify';
 import { ZodError } from 'zod';
 import type { SessionUser } from '#shared/api/auth';
 import { ClientId } from '#shared/domain/ids';
+import type { MutationContext } from '#shared/sync/mutator';
+import { isMutationName } from '#shared/sync/mutators/registry';
 import type { PushRequest, PushResponse, PushedMutation } from '#shared/sync/protocol';
 import { MutationRejected } from '#shared/sync/rejection';
 import { runMutation } from '#shared/sync/run-mutation';
-import { recordAudit } from '../audit.ts';
 import type { Database, Sql } from '../db/database.ts';
+import { isPostgresDataError } from '../http/errors.ts';
 import { claimClientGroup, lastMutationIdOf, lockClient } from './client-groups.ts';
+import { type CommittedMutation, type ServerMutationHooks, runServerPart } from './server-mutations.ts';
 import { serverMutatorTx } from './server-mutator-tx.ts';
 import { nextWorkspaceVersion, notifyPoke } from './sync-rows.ts';
 
-type Outcome = 'applied' | 'rejected' | 'already_processed' | 'out_of_order';
+/**
+ * Mutations per transaction. One transaction per mutation made a 10,000-change
+ * catch-up crawl; one per push would hold the workspace lock too long for
+ * everyone else. Each chunk commits with one new version.
+ */
+export const PUSH_CHUNK = 50;
+
+interface ChunkResult {
+  lastMutationId: number;
+  /** A gap: a mutation arrived before its predecessor; nothing after it was processed. */
+  stopped: boolean;
+  committed: CommittedMutation[];
+}
 
 /**
- * Processes pushed mutations in order, one transaction each (BRIEF §5): skip what
- * was already processed, stop at a gap, otherwise run the shared mutator and move
- * lastMutationId in the same commit. A rejected mutation rolls back its effects
- * but still moves lastMutationId, and leaves a record the client will pull.
+ * Processes pushed mutations in order (BRIEF §5): skip what was already
+ * processed, stop at a gap, otherwise run the shared mutator (then its
+ * server-only part) and move lastMutationId in the same commit. A rejected
+ * mutation rolls back its own effects but still moves lastMutationId, and
+ * leaves a record the client will pull.
  *
  * The answer is the client's lastMutationId afterwards; a client that knows the
  * server once confirmed more can tell the server lost data.
@@ -27,75 +43,138 @@ export async function processPush(
   user: SessionUser,
   request: PushRequest,
   log: FastifyBaseLogger,
+  hooks: ServerMutationHooks,
 ): Promise<PushResponse> {
   await claimClientGroup(db, request.clientGroupId, user);
-  if (request.mutations.length === 0) return { lastMutationId: await lastMutationIdOf(db, request.clientId) };
+  if (request.mutations.length === 0) {
+    return { lastMutationId: await lastMutationIdOf(db, request.clientId, request.clientGroupId) };
+  }
   let lastMutationId = 0;
-  for (const mutation of request.mutations) {
-    const { outcome, lastProcessed } = await db.transaction((tx) => processOne(tx, user, request, mutation, log));
-    lastMutationId = lastProcessed;
-    if (outcome === 'out_of_order') break;
+  for (let start = 0; start < request.mutations.length; start += PUSH_CHUNK) {
+    const chunk = request.mutations.slice(start, start + PUSH_CHUNK);
+    const result = await db.transaction((tx) => processChunk(tx, user, request, chunk, log, hooks));
+    lastMutationId = result.lastMutationId;
+    for (const committed of result.committed) hooks.afterCommit(committed, log);
+    if (result.stopped) break;
   }
   return { lastMutationId };
 }
 
-async function processOne(
+async function processChunk(
   tx: Sql,
   user: SessionUser,
   request: PushRequest,
-  mutation: PushedMutation,
+  chunk: readonly PushedMutation[],
   log: FastifyBaseLogger,
-): Promise<{ outcome: Outcome; lastProcessed: number }> {
-  const last = await lockClient(tx, request.clientId, request.clientGroupId);
-  if (mutation.id <= last) return { outcome: 'already_processed', lastProcessed: last };
-  if (mutation.id > last + 1) return { outcome: 'out_of_order', lastProcessed: last };
+  hooks: ServerMutationHooks,
+): Promise<ChunkResult> {
+  let last = await lockClient(tx, request.clientId, request.clientGroupId);
+  let version: number | null = null;
+  const committed: CommittedMutation[] = [];
+  const audit: { action: string; detail: Record<string, unknown> }[] = [];
+  let stopped = false;
 
-  const version = await nextWorkspaceVersion(tx, user.workspaceId);
-  const ctx = {
-    actor: { id: user.id, role: user.role },
-    now: Date.now(),
-    clientId: ClientId.parse(request.clientId),
-    mutationId: mutation.id,
-  };
-
-  let rejection: MutationRejected | null = null;
-  await tx.query('savepoint mutation');
-  try {
-    await runMutation(serverMutatorTx(tx, user.workspaceId, version), mutation.name, mutation.args, ctx);
-    await tx.query('release savepoint mutation');
-  } catch (error) {
-    rejection = asPermanentRejection(error, mutation, log);
-    if (!rejection) throw error; // transient (e.g. the database): the client retries the push
-    await tx.query('rollback to savepoint mutation');
-    await tx.query(
-      `insert into mutation_rejections (client_group_id, client_id, mutation_id, name, code, message, rejected_at, version)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        request.clientGroupId,
-        request.clientId,
-        mutation.id,
-        mutation.name,
-        rejection.code,
-        rejection.message,
-        ctx.now,
-        version,
-      ],
-    );
+  for (const mutation of chunk) {
+    if (mutation.id <= last) continue;
+    if (mutation.id > last + 1) {
+      stopped = true;
+      break;
+    }
+    version ??= await nextWorkspaceVersion(tx, user.workspaceId);
+    const ctx: MutationContext = {
+      actor: { id: user.id, role: user.role },
+      now: Date.now(),
+      clientId: ClientId.parse(request.clientId),
+      mutationId: mutation.id,
+    };
+    const rejection = await applyOne(tx, user, mutation, ctx, version, log, hooks);
+    if (rejection) await recordRejection(tx, request, mutation, rejection, ctx.now, version);
+    else if (isMutationName(mutation.name))
+      committed.push({ workspaceId: user.workspaceId, name: mutation.name, args: mutation.args, ctx });
+    audit.push({
+      action: rejection ? 'mutation.rejected' : `mutation.${mutation.name}`,
+      detail: {
+        clientId: request.clientId,
+        mutationId: mutation.id,
+        name: mutation.name,
+        code: rejection?.code ?? null,
+      },
+    });
+    last = mutation.id;
   }
 
+  if (version === null) return { lastMutationId: last, stopped, committed };
   await tx.query('update clients set last_mutation_id = $1, version = $2, last_seen_at = now() where id = $3', [
-    mutation.id,
+    last,
     version,
     request.clientId,
   ]);
-  await recordAudit(tx, {
-    workspaceId: user.workspaceId,
-    userId: user.id,
-    action: rejection ? 'mutation.rejected' : `mutation.${mutation.name}`,
-    detail: { clientId: request.clientId, mutationId: mutation.id, name: mutation.name, code: rejection?.code ?? null },
-  });
+  await tx.query(
+    `insert into audit_log (workspace_id, user_id, action, detail)
+     select $1, $2, unnest($3::text[]), unnest($4::jsonb[])`,
+    [user.workspaceId, user.id, audit.map((entry) => entry.action), audit.map((entry) => JSON.stringify(entry.detail))],
+  );
   await notifyPoke(tx, user.workspaceId, version);
-  return { outcome: rejection ? 'rejected' : 'applied', lastProcessed: mutation.id };
+  return { lastMutationId: last, stopped, committed };
+}
+
+/** Runs one mutation inside a savepoint; its effects stay only if it was accepted. */
+async function applyOne(
+  tx: Sql,
+  user: SessionUser,
+  mutation: PushedMutation,
+  ctx: MutationContext,
+  version: number,
+  log: FastifyBaseLogger,
+  hooks: ServerMutationHooks,
+): Promise<MutationRejected | null> {
+  await tx.query('savepoint mutation');
+  try {
+    const mutatorTx = serverMutatorTx(tx, user.workspaceId, version);
+    await runMutation(mutatorTx, mutation.name, mutation.args, ctx);
+    await runServerPart(hooks, {
+      tx,
+      mutatorTx,
+      workspaceId: user.workspaceId,
+      name: mutation.name,
+      args: mutation.args,
+      ctx,
+    });
+    await tx.query('release savepoint mutation');
+    return null;
+  } catch (error) {
+    const rejection = asPermanentRejection(error, mutation, log);
+    if (!rejection) throw error; // transient (e.g. the database): the client retries the push
+    await tx.query('rollback to savepoint mutation');
+    return rejection;
+  }
+}
+
+async function recordRejection(
+  tx: Sql,
+  request: PushRequest,
+  mutation: PushedMutation,
+  rejection: MutationRejected,
+  at: number,
+  version: number,
+): Promise<void> {
+  await tx.query(
+    `insert into mutation_rejections
+       (client_group_id, client_id, mutation_id, name, code, message, rejected_at, version, subject, resolutions)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)`,
+    [
+      request.clientGroupId,
+      request.clientId,
+      mutation.id,
+      mutation.name,
+      rejection.code,
+      rejection.message.slice(0, 1_000),
+      at,
+      version,
+      JSON.stringify(rejection.subject),
+      JSON.stringify(rejection.resolutions),
+    ],
+  );
 }
 
 /**
@@ -109,6 +188,12 @@ function asPermanentRejection(
   log: FastifyBaseLogger,
 ): MutationRejected | null {
   if (error instanceof MutationRejected) return error;
+  if (isPostgresDataError(error)) {
+    return new MutationRejected(
+      'invalid',
+      `The change "${mutation.name}" contains characters or values the database cannot store.`,
+    );
+  }
   if (error instanceof ZodError) {
     log.error({ err: error, mutation: mutation.name }, 'mutator produced an invalid row');
     return new MutationRejected(

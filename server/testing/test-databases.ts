@@ -4,6 +4,7 @@ import { describe } from 'vitest';
 import type { DatabaseKind } from '#shared/api/health';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
+import { refreshDerivedColumns } from '../sync/derived-columns.ts';
 import { openPgliteDatabase } from '../db/pglite-database.ts';
 import { openPostgresDatabase } from '../db/postgres-database.ts';
 
@@ -23,6 +24,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   if (kind === 'pglite') {
     const db = await openPgliteDatabase('memory');
     await migrate(db);
+    await refreshDerivedColumns(db);
     return { db, url: null, drop: () => db.close() };
   }
   if (!TEST_DATABASE_URL) throw new Error(POSTGRES_SKIP_REASON);
@@ -35,6 +37,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   url.pathname = `/${name}`;
   const db = await openPostgresDatabase(url.toString(), { poolSize: 8 });
   await migrate(db);
+  await refreshDerivedColumns(db);
   return {
     db,
     url: url.toString(),

@@ -35,10 +35,14 @@ export async function testConfig(overrides: Partial<ServerConfig> = {}): Promise
 /** A real server on a fresh database seeded with the demo team (`tickets` tickets). */
 export async function startTestServer(
   kind: DatabaseKind,
-  options: { tickets?: number; config?: Partial<ServerConfig> } = {},
+  options: { tickets?: number; archivedTickets?: number; config?: Partial<ServerConfig> } = {},
 ): Promise<TestServer> {
   const { db, url, drop } = await openTestDatabase(kind);
-  await seedDemoTeam(db, { tickets: options.tickets ?? 20, passwordParams: TEST_PASSWORD_PARAMS });
+  await seedDemoTeam(db, {
+    tickets: options.tickets ?? 20,
+    archivedTickets: options.archivedTickets ?? 0,
+    passwordParams: TEST_PASSWORD_PARAMS,
+  });
   const config = await testConfig(options.config);
   const { app } = await buildApp(config, db);
   return {

@@ -8,6 +8,9 @@ export const API_ROUTES = {
   push: '/api/v1/sync/push',
   pull: '/api/v1/sync/pull',
   socket: '/api/v1/sync/socket',
+  fetch: '/api/v1/sync/fetch',
+  problems: '/api/v1/sync/problems',
+  archiveSearch: '/api/v1/archive/search',
 } as const;
 
 /** Fills a route pattern's `:params`: `routePath(API_ROUTES.ticket, { id })`. */

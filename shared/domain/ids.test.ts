@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClientId, CustomerId, TicketId } from './ids.ts';
+import { ClientGroupId, ClientId, CustomerId, TicketEventId, TicketId, derivedId } from './ids.ts';
 
 describe('branded ids', () => {
   it.each([
@@ -25,5 +25,24 @@ describe('branded ids', () => {
     ['', false],
   ])('ClientId %s → valid=%s', (value, valid) => {
     expect(ClientId.safeParse(value).success).toBe(valid);
+  });
+});
+
+describe('ids derived from mutations', () => {
+  it('stay valid for the longest client id and the largest mutation id the protocol accepts', () => {
+    const longest = ClientId.parse('c'.repeat(40));
+    const id = derivedId('evt_', longest, Number.MAX_SAFE_INTEGER);
+    expect(TicketEventId.safeParse(id).success).toBe(true);
+  });
+
+  it('rejects client ids that would make derived ids too long', () => {
+    expect(ClientId.safeParse('c'.repeat(41)).success).toBe(false);
+    expect(ClientGroupId.safeParse('g'.repeat(41)).success).toBe(false);
+  });
+
+  it('differ for different mutations of one client and for one mutation of different clients', () => {
+    const a = ClientId.parse('client-a');
+    const b = ClientId.parse('client-b');
+    expect(new Set([derivedId('evt_', a, 1), derivedId('evt_', a, 2), derivedId('evt_', b, 1)]).size).toBe(3);
   });
 });

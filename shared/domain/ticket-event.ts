@@ -1,18 +1,29 @@
 import { z } from 'zod';
 import { EpochMs, TicketEventId, TicketId, UserId } from './ids.ts';
-import { TicketPriority } from './ticket.ts';
+import { PRIORITY_LABELS, STATUS_LABELS } from './labels.ts';
+import { TicketPriority, TicketStatus, TicketTag } from './ticket.ts';
 
 /**
  * The history of a ticket, one row per change. New kinds are added as new
  * members of the union so older rows keep parsing.
  */
-const PriorityChanged = z.object({
-  kind: z.literal('priority_changed'),
-  from: TicketPriority,
-  to: TicketPriority,
+const PriorityChanged = z.object({ kind: z.literal('priority_changed'), from: TicketPriority, to: TicketPriority });
+const StatusChanged = z.object({ kind: z.literal('status_changed'), from: TicketStatus, to: TicketStatus });
+const AssigneeChanged = z.object({
+  kind: z.literal('assignee_changed'),
+  from: UserId.nullable(),
+  to: UserId.nullable(),
 });
+const TagAdded = z.object({ kind: z.literal('tag_added'), tag: TicketTag });
+const TagRemoved = z.object({ kind: z.literal('tag_removed'), tag: TicketTag });
 
-export const TicketEventChange = z.discriminatedUnion('kind', [PriorityChanged]);
+export const TicketEventChange = z.discriminatedUnion('kind', [
+  PriorityChanged,
+  StatusChanged,
+  AssigneeChanged,
+  TagAdded,
+  TagRemoved,
+]);
 export type TicketEventChange = z.infer<typeof TicketEventChange>;
 
 export const TicketEvent = z.object({
@@ -23,3 +34,25 @@ export const TicketEvent = z.object({
   change: TicketEventChange,
 });
 export type TicketEvent = z.infer<typeof TicketEvent>;
+
+/**
+ * One history line, after the actor's name: "changed priority from Normal to
+ * Urgent". `nameOf` turns user ids into names ("you", "Priya Nair").
+ */
+export function describeTicketChange(change: TicketEventChange, nameOf: (id: UserId) => string): string {
+  switch (change.kind) {
+    case 'priority_changed':
+      return `changed priority from ${PRIORITY_LABELS[change.from]} to ${PRIORITY_LABELS[change.to]}`;
+    case 'status_changed':
+      return `changed status from ${STATUS_LABELS[change.from]} to ${STATUS_LABELS[change.to]}`;
+    case 'assignee_changed':
+      if (change.to === null) return change.from === null ? 'left it unassigned' : `unassigned ${nameOf(change.from)}`;
+      return change.from === null
+        ? `assigned it to ${nameOf(change.to)}`
+        : `reassigned it from ${nameOf(change.from)} to ${nameOf(change.to)}`;
+    case 'tag_added':
+      return `added the tag “${change.tag}”`;
+    case 'tag_removed':
+      return `removed the tag “${change.tag}”`;
+  }
+}

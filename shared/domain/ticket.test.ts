@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ticketFixture } from '../testing/fixtures.ts';
-import { ACTIVE_STATUSES, Ticket, compareQueueOrder, priorityRank } from './ticket.ts';
+import { ACTIVE_STATUSES, Ticket, TicketTag, compareQueueOrder, normalizeTag, priorityRank } from './ticket.ts';
 
 describe('queue order', () => {
   it.each([
@@ -38,5 +38,19 @@ describe('Ticket schema', () => {
     ['negative time', { createdAt: -1 }],
   ])('rejects %s', (_label, override) => {
     expect(Ticket.safeParse({ ...ticketFixture(), ...override }).success).toBe(false);
+  });
+});
+
+describe('tags', () => {
+  it.each([
+    ['  Release 4.12 ', 'release-4.12', true],
+    ['login', 'login', true],
+    ['Ünïcode', 'ünïcode', true],
+    ['<b>', '<b>', false],
+    ['   ', '', false],
+    ['x'.repeat(61), 'x'.repeat(61), false],
+  ])('"%s" → "%s" (valid: %s)', (raw, normalized, valid) => {
+    expect(normalizeTag(raw)).toBe(normalized);
+    expect(TicketTag.safeParse(normalizeTag(raw)).success).toBe(valid);
   });
 });

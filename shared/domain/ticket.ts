@@ -22,6 +22,21 @@ export const TICKET_CHANNELS = ['email', 'chat', 'phone', 'web', 'api', 'social'
 export const TicketChannel = z.enum(TICKET_CHANNELS);
 export type TicketChannel = z.infer<typeof TicketChannel>;
 
+export const MAX_TAGS = 50;
+
+/** Tags are short lowercase labels: "login", "release-4.12". */
+export const TicketTag = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}._-]*$/u, 'must be a lowercase tag without spaces');
+export type TicketTag = z.infer<typeof TicketTag>;
+
+/** "  Release 4.12 " → "release-4.12": how agents' typing becomes a tag. */
+export function normalizeTag(raw: string): string {
+  return raw.trim().toLowerCase().replace(/\s+/g, '-');
+}
+
 /**
  * A ticket as every side sees it. `subject` and `body` are customer-written plain
  * text: they are never interpreted as HTML anywhere.
@@ -37,7 +52,7 @@ export const Ticket = z.object({
   requesterName: z.string().min(1).max(200),
   requesterEmail: z.email(),
   assigneeId: UserId.nullable(),
-  tags: z.array(z.string().min(1).max(60)).max(50),
+  tags: z.array(TicketTag).max(MAX_TAGS),
   createdAt: EpochMs,
   updatedAt: EpochMs,
 });

@@ -1,39 +1,137 @@
 import type { z } from 'zod';
 import { Customer } from '../domain/customer.ts';
 import { Member } from '../domain/member.ts';
-import { Ticket } from '../domain/ticket.ts';
+import { ACTIVE_STATUSES, Ticket } from '../domain/ticket.ts';
 import { TicketEvent } from '../domain/ticket-event.ts';
+import { WorkspaceSettings } from '../domain/workspace-settings.ts';
+import { defineEntity, indexField } from './entity.ts';
 import { MutationRejection } from './rejection.ts';
 
 /**
- * Every kind of row the server syncs to clients, and its schema. The client
- * validates each row against this map as it arrives; the server validates each
- * row a mutator writes.
+ * Every record type that syncs: the one registration. Adding a record is a
+ * schema in shared/domain plus one entry here; storage, pull, the client's
+ * table, validation and the window follow from it (see entity.ts).
  */
-export const entitySchemas = {
-  member: Member,
-  customer: Customer,
-  ticket: Ticket,
-  ticketEvent: TicketEvent,
-  rejection: MutationRejection,
-} as const;
+export const entities = {
+  settings: defineEntity({
+    schema: WorkspaceSettings,
+    table: 'settings',
+    indexes: [],
+    scope: { kind: 'global' },
+    writtenBy: 'server',
+  }),
+  member: defineEntity({
+    schema: Member,
+    table: 'members',
+    indexes: [],
+    scope: { kind: 'global' },
+    writtenBy: 'server',
+  }),
+  customer: defineEntity({
+    schema: Customer,
+    table: 'customers',
+    indexes: [],
+    scope: { kind: 'global' },
+    writtenBy: 'mutators',
+  }),
+  ticket: defineEntity({
+    schema: Ticket,
+    table: 'tickets',
+    indexes: ['status', 'customerId', 'updatedAt', 'assigneeId', '*tags'],
+    // Active tickets are always held; finished ones while they changed recently.
+    scope: { kind: 'root', windowAt: (ticket) => (ACTIVE_STATUSES.has(ticket.status) ? null : ticket.updatedAt) },
+    writtenBy: 'mutators',
+  }),
+  ticketEvent: defineEntity({
+    schema: TicketEvent,
+    table: 'ticketEvents',
+    indexes: ['ticketId'],
+    scope: { kind: 'child', root: 'ticket', rootKey: 'ticketId' },
+    writtenBy: 'mutators',
+  }),
+  rejection: defineEntity({
+    schema: MutationRejection,
+    table: 'rejections',
+    indexes: ['at'],
+    scope: { kind: 'device' },
+    writtenBy: 'server',
+  }),
+};
 
-export type EntityName = keyof typeof entitySchemas;
-export type EntityRow<E extends EntityName> = z.infer<(typeof entitySchemas)[E]>;
+type Entities = typeof entities;
+export type EntityName = keyof Entities;
+export type EntityRow<E extends EntityName> = z.infer<Entities[E]['schema']>;
 
-export const ENTITY_NAMES = Object.keys(entitySchemas) as EntityName[];
+type NamesWhere<Test> = { [E in EntityName]: Entities[E] extends Test ? E : never }[EntityName];
 
-/**
- * Entities that shared mutators may write. Members come from account
- * administration and rejections from the sync layer itself.
- */
-export const MUTABLE_ENTITY_NAMES = ['customer', 'ticket', 'ticketEvent'] as const satisfies readonly EntityName[];
-export type MutableEntityName = (typeof MUTABLE_ENTITY_NAMES)[number];
+/** Entities that shared mutators may write. */
+export type MutableEntityName = NamesWhere<{ writtenBy: 'mutators' }>;
+/** Entities stored per workspace (everything but device-scoped bookkeeping): what mutators may read. */
+export type WorkspaceEntityName = Exclude<EntityName, NamesWhere<{ scope: { kind: 'device' } }>>;
+/** Window roots: held while recent or active, fetched on demand otherwise. */
+export type RootEntityName = NamesWhere<{ scope: { kind: 'root' } }>;
 
-export function isMutableEntityName(value: string): value is MutableEntityName {
-  return (MUTABLE_ENTITY_NAMES as readonly string[]).includes(value);
-}
+export const ENTITY_NAMES = Object.keys(entities) as EntityName[];
 
 export function isEntityName(value: string): value is EntityName {
-  return Object.hasOwn(entitySchemas, value);
+  return Object.hasOwn(entities, value);
+}
+
+export function isMutableEntityName(value: string): value is MutableEntityName {
+  return isEntityName(value) && entities[value].writtenBy === 'mutators';
+}
+
+export function isWorkspaceEntityName(value: string): value is WorkspaceEntityName {
+  return isEntityName(value) && entities[value].scope.kind !== 'device';
+}
+
+export function isRootEntityName(value: string): value is RootEntityName {
+  return isEntityName(value) && entities[value].scope.kind === 'root';
+}
+
+export const WORKSPACE_ENTITY_NAMES = ENTITY_NAMES.filter(isWorkspaceEntityName);
+export const ROOT_ENTITY_NAMES = ENTITY_NAMES.filter(isRootEntityName);
+
+/** The children of a root entity: `[['ticketEvent', 'ticketId']]` for tickets. */
+export function childrenOf(root: RootEntityName): { entity: WorkspaceEntityName; rootKey: string }[] {
+  return WORKSPACE_ENTITY_NAMES.flatMap((entity) => {
+    const scope = entities[entity].scope;
+    return scope.kind === 'child' && scope.root === root ? [{ entity, rootKey: scope.rootKey }] : [];
+  });
+}
+
+/**
+ * The window root a row belongs to: itself for a root, its parent for a child,
+ * none for global rows.
+ */
+export function rootOf(entity: EntityName, row: { id: string }): { entity: string; id: string } | null {
+  const scope = entities[entity].scope;
+  if (scope.kind === 'root') return { entity, id: row.id };
+  if (scope.kind === 'child') {
+    const id = (row as Record<string, unknown>)[scope.rootKey];
+    return typeof id === 'string' ? { entity: scope.root, id } : null;
+  }
+  return null;
+}
+
+/** When a root leaves the window (null: never, while it stays active). */
+export function windowAtOf(entity: EntityName, row: EntityRow<EntityName>): number | null {
+  const scope = entities[entity].scope as { kind: string; windowAt?: (row: unknown) => number | null };
+  return scope.kind === 'root' && scope.windowAt ? scope.windowAt(row) : null;
+}
+
+/** Parses a row of a named entity; the error says which entity and why. */
+export function entitySchema<E extends EntityName>(entity: E): z.ZodType<EntityRow<E>> {
+  return entities[entity].schema as unknown as z.ZodType<EntityRow<E>>;
+}
+
+/**
+ * The declared index of `entity` that reads `field`. Listing by an undeclared
+ * field is a programming error on every side: the client could not answer it
+ * from IndexedDB and the server could not answer it from an index.
+ */
+export function declaredIndex(entity: EntityName, field: string): string {
+  const spec = (entities[entity].indexes as readonly string[]).find((index) => indexField(index) === field);
+  if (!spec) throw new Error(`${entity} has no declared index on "${field}" (declare it in shared/sync/entities.ts).`);
+  return spec;
 }

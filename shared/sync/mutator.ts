@@ -1,16 +1,23 @@
+import type { z } from 'zod';
 import type { ClientId, UserId } from '../domain/ids.ts';
+import type { Action } from '../domain/permissions.ts';
 import type { Role } from '../domain/roles.ts';
-import type { EntityRow, MutableEntityName } from './entities.ts';
+import type { SeededRandom } from '../util/seeded-random.ts';
+import type { EntityRow, MutableEntityName, WorkspaceEntityName } from './entities.ts';
 
 /**
- * The storage a mutator sees. The server implements it over Postgres inside the
- * push transaction; the client implements it over Dexie for the optimistic
- * change. One mutator body, two stores: the client's guess and the server's
- * truth come from the same code.
+ * The storage a mutator sees. Three implementations run the same mutator code:
+ * the server's (Postgres, inside the push transaction), the client's (Dexie,
+ * for the optimistic change) and a memory one (tests). One conformance suite
+ * keeps them from drifting apart.
  */
 export interface MutatorTx {
-  get: <E extends MutableEntityName>(entity: E, id: string) => Promise<EntityRow<E> | undefined>;
+  get: <E extends WorkspaceEntityName>(entity: E, id: string) => Promise<EntityRow<E> | undefined>;
   put: <E extends MutableEntityName>(entity: E, row: EntityRow<E>) => Promise<void>;
+  /** Deletes a row (a tombstone on the server, so clients hear of it). Deleting nothing is fine. */
+  delete: <E extends MutableEntityName>(entity: E, id: string) => Promise<void>;
+  /** Rows whose declared index `field` holds `value`, ordered by id. */
+  list: <E extends WorkspaceEntityName>(entity: E, field: string, value: string | number) => Promise<EntityRow<E>[]>;
 }
 
 export interface MutationContext {
@@ -21,4 +28,26 @@ export interface MutationContext {
   mutationId: number;
 }
 
-export type Mutator<Args> = (tx: MutatorTx, args: Args, ctx: MutationContext) => Promise<void>;
+/** What the sync simulation and the conformance suite know about the world, to draw plausible arguments. */
+export interface SampleWorld {
+  ticketIds: readonly string[];
+  memberIds: readonly string[];
+  tags: readonly string[];
+}
+
+export interface MutationDef<Args extends z.ZodType> {
+  args: Args;
+  /** The action in the role × action table; checked before the mutator runs, everywhere it runs. */
+  permission: Action;
+  run: (tx: MutatorTx, args: z.output<Args>, ctx: MutationContext) => Promise<void>;
+  /**
+   * Draws arguments the way agents would make them (mostly valid, sometimes
+   * stale or conflicting). Every mutation must have one, so the sync
+   * simulation and the conformance suite exercise each new mutation unasked.
+   */
+  sample: (random: SeededRandom, world: SampleWorld) => z.input<Args>;
+}
+
+export function defineMutation<Args extends z.ZodType>(def: MutationDef<Args>): MutationDef<Args> {
+  return def;
+}

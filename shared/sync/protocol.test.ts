@@ -18,15 +18,35 @@ describe('parsePullResponse', () => {
   });
 
   it.each([
-    ['an unknown entity', { op: 'put', entity: 'invoice', value: {} }, /unknown entity "invoice"/],
+    [
+      'an unknown entity (a newer server)',
+      { op: 'put', entity: 'invoice', value: { id: 'inv_1' } },
+      'invoice',
+      'inv_1',
+      /unknown record type "invoice"/,
+    ],
     [
       'a row that breaks its schema',
-      { op: 'put', entity: 'ticket', value: { ...ticketFixture(), priority: 'p0' } },
-      /\(ticket\) is invalid/,
+      {
+        op: 'put',
+        entity: 'ticket',
+        value: { ...ticketFixture({ id: 'tkt_bad' as never }), requesterEmail: '<script>' },
+      },
+      'ticket',
+      'tkt_bad',
+      /requesterEmail/,
     ],
-    ['a prototype key as entity', { op: 'del', entity: '__proto__', id: 'x' }, /unknown entity/],
-  ])('refuses the whole response for %s', (_label, op, message) => {
-    expect(() => parsePullResponse({ ...base, patch: [op] })).toThrow(message);
+    ['a prototype key as entity', { op: 'del', entity: '__proto__', id: 'x' }, '__proto__', 'x', /unknown record type/],
+  ])('sets aside %s and keeps every other row', (_label, op, entity, id, problem) => {
+    const good = ticketFixture({ id: 'tkt_good' as never });
+    const parsed = parsePullResponse({ ...base, patch: [op, { op: 'put', entity: 'ticket', value: good }] });
+    expect(parsed.patch).toEqual([{ op: 'put', entity: 'ticket', value: good }]);
+    expect(parsed.setAside).toEqual([expect.objectContaining({ entity, id, problem: expect.stringMatching(problem) })]);
+  });
+
+  it('refuses a response whose envelope is broken', () => {
+    expect(() => parsePullResponse({ ...base, cookie: '' })).toThrow();
+    expect(() => parsePullResponse({ ...base, patch: [{ op: 'drop' }] })).toThrow();
   });
 });
 
@@ -42,6 +62,11 @@ describe('PushRequest', () => {
   it('bounds the batch size', () => {
     expect(PushRequest.safeParse(request(MAX_MUTATIONS_PER_PUSH)).success).toBe(true);
     expect(PushRequest.safeParse(request(MAX_MUTATIONS_PER_PUSH + 1)).success).toBe(false);
+  });
+
+  it('accepts a mutation without args (the server rejects that one mutation, not the push)', () => {
+    const { args: _args, ...withoutArgs } = mutation(1);
+    expect(PushRequest.safeParse({ ...request(0), mutations: [withoutArgs] }).success).toBe(true);
   });
 
   it('rejects non-positive mutation ids and other protocol versions', () => {

@@ -1,4 +1,6 @@
+import { Customer } from '../domain/customer.ts';
 import { ClientId, UserId } from '../domain/ids.ts';
+import { Member } from '../domain/member.ts';
 import type { Role } from '../domain/roles.ts';
 import { Ticket } from '../domain/ticket.ts';
 import type { MutationContext } from '../sync/mutator.ts';
@@ -22,9 +24,31 @@ export function ticketFixture(overrides: Partial<Ticket> = {}): Ticket {
   });
 }
 
+export function customerFixture(overrides: Partial<Customer> = {}): Customer {
+  return Customer.parse({
+    id: 'cus_acme',
+    name: 'Acme Rockets',
+    domain: 'acme.example',
+    tier: 'business',
+    createdAt: 500,
+    ...overrides,
+  });
+}
+
+/** One member per role, with ids like `usr_agent`. */
+export const TEAM: readonly Member[] = (
+  [
+    ['agent', 'Sam Rivera'],
+    ['analyst', 'Priya Nair'],
+    ['lead', 'Jordan Okafor'],
+    ['trainee', 'Alex Kim'],
+    ['admin', 'Morgan Diaz'],
+  ] as const
+).map(([role, name]) => Member.parse({ id: `usr_${role}`, name, email: `${role}@team.example`, role }));
+
 export function contextFixture(role: Role = 'agent', overrides: Partial<MutationContext> = {}): MutationContext {
   return {
-    actor: { id: UserId.parse('usr_agent'), role },
+    actor: { id: UserId.parse(`usr_${role}`), role },
     now: 5_000,
     clientId: ClientId.parse('client-1'),
     mutationId: 1,

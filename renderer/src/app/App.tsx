@@ -100,6 +100,7 @@ export function App({ platform }: { platform: Platform }) {
           key={`${phase.session.user.workspaceId}/${phase.session.user.id}`}
           appInfo={phase.appInfo}
           session={phase.session}
+          shell={shell}
           offlineReady={offlineReady}
           onSignOut={() => void endSession(phase.appInfo, phase.session, null)}
           onSessionEnded={sessionEnded}

@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
-import type { AppInfo, StoredSession } from '#shared/shell/contract';
+import { useStore } from 'zustand';
+import type { AppInfo, ShellApi, StoredSession } from '#shared/shell/contract';
 import { ShiftdeskDb, databaseName } from '../db/shiftdesk-db.ts';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
+import { ConflictNotices } from '../features/sync/ConflictNotices.tsx';
 import { FlashMessage } from '../features/sync/FlashMessage.tsx';
-import { RejectionNotices } from '../features/sync/RejectionNotices.tsx';
+import { SignOutGuard } from '../features/sync/SignOutGuard.tsx';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar.tsx';
+import { useUiStore } from '../state/ui-store.ts';
 import { createApiClient } from '../sync/api-client.ts';
+import { webLocksLeader } from '../sync/leader-election.ts';
 import { SyncEngine } from '../sync/sync-engine.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { WorkspaceContext } from './workspace-context.tsx';
@@ -13,44 +17,67 @@ import { WorkspaceContext } from './workspace-context.tsx';
 interface ConsoleScreenProps {
   appInfo: AppInfo;
   session: StoredSession;
+  shell: ShellApi;
   offlineReady: boolean;
   onSignOut: () => void;
   onSessionEnded: () => void;
 }
 
 /** The signed-in console: opens this user's local database and keeps it in sync. */
-export function ConsoleScreen({ appInfo, session, offlineReady, onSignOut, onSessionEnded }: ConsoleScreenProps) {
+export function ConsoleScreen({
+  appInfo,
+  session,
+  shell,
+  offlineReady,
+  onSignOut,
+  onSessionEnded,
+}: ConsoleScreenProps) {
   const { user, token } = session;
-  // App gives each user's console its own key, so this database belongs to this user for good.
+  const showFlash = useUiStore((s) => s.showFlash);
+  const [signingOut, setSigningOut] = useState(false);
+  // App gives each user's console its own key, so this database and engine belong to this user for good.
   const [db] = useState(() => new ShiftdeskDb(databaseName(user.workspaceId, user.id)));
+  const [sync] = useState(
+    () =>
+      new SyncEngine({
+        db,
+        api: createApiClient(appInfo.serverUrl, () => token),
+        actor: user,
+        serverUrl: appInfo.serverUrl,
+        token,
+        leader: webLocksLeader(`shiftdesk-sync:${db.name}`),
+        onNotice: (notice) => {
+          showFlash(`${notice.title}: ${notice.body}`);
+          void shell.notify({ title: notice.title, body: notice.body }).catch(() => undefined);
+        },
+      }),
+  );
+
   // Reopenable on purpose: React's StrictMode unmounts and remounts once in development.
   useEffect(() => () => db.close({ disableAutoOpen: false }), [db]);
-
   useEffect(() => {
-    const engine = new SyncEngine({
-      db,
-      api: createApiClient(appInfo.serverUrl, () => token),
-      actor: user,
-      serverUrl: appInfo.serverUrl,
-      token,
-      onSessionEnded,
-    });
-    void engine.start();
-    return () => engine.stop();
-  }, [db, appInfo.serverUrl, token, user, onSessionEnded]);
+    void sync.start();
+    return () => sync.stop();
+  }, [sync]);
+  // The server no longer accepts the session: back to the sign-in screen.
+  const connection = useStore(sync.status, (s) => s.connection);
+  useEffect(() => {
+    if (connection === 'signed_out') onSessionEnded();
+  }, [connection, onSessionEnded]);
 
   return (
-    <WorkspaceContext.Provider value={{ db, user }}>
+    <WorkspaceContext.Provider value={{ db, user, sync }}>
       <div className="app-frame">
-        <AppHeader user={user} onSignOut={onSignOut} />
+        <AppHeader user={user} onSignOut={() => setSigningOut(true)} />
         <QueueScreen />
         <footer className="app-footer">
           <SyncStatusBar offlineReady={offlineReady} />
         </footer>
         <div className="notice-stack">
-          <RejectionNotices />
+          <ConflictNotices />
           <FlashMessage />
         </div>
+        {signingOut && <SignOutGuard onSignOut={onSignOut} onCancel={() => setSigningOut(false)} />}
       </div>
     </WorkspaceContext.Provider>
   );

@@ -1,91 +1,39 @@
 import Dexie, { type Table } from 'dexie';
-import type { Customer } from '#shared/domain/customer';
-import type { Member } from '#shared/domain/member';
-import type { Ticket } from '#shared/domain/ticket';
-import type { TicketEvent } from '#shared/domain/ticket-event';
-import type { EntityName, EntityRow, MutableEntityName } from '#shared/sync/entities';
-import type { MutationRejection } from '#shared/sync/rejection';
+import { ENTITY_NAMES, type EntityName, type EntityRow, entities } from '#shared/sync/entities';
+import { LOCAL_MIGRATIONS } from './local-migrations.ts';
+import { SKELETON_STORES, currentStores } from './local-schema.ts';
+import { LOCAL_TABLE_NAMES, type LocalKey, type LocalRow, type LocalTableName } from './local-tables.ts';
 
-/** A change made here and not yet confirmed by the server (BRIEF §5 outbox). */
-export interface OutboxEntry {
-  /** Per-client, strictly increasing: the server's idempotency key. */
-  id: number;
-  name: string;
-  args: unknown;
-  createdAt: number;
-}
-
-/**
- * The server's version of a row that a pending mutation has changed locally
- * (null: the server has no such row). Pulls update shadows instead of the live
- * row; a rebase restores them and replays the outbox on top.
- */
-export interface ShadowRow {
-  key: string;
-  entity: MutableEntityName;
-  id: string;
-  row: EntityRow<MutableEntityName> | null;
-}
-
-export type LocalRejection = MutationRejection & { dismissedAt?: number };
-
-export interface MetaRow {
-  key: string;
-  value: unknown;
-}
+export type LocalTables = { [T in LocalTableName]: Table<LocalRow<T>, LocalKey<T>> };
 
 /**
  * One IndexedDB database per signed-in user and workspace, so a shared
- * workstation never mixes two agents' queues or outboxes.
+ * workstation never mixes two agents' queues or outboxes. Its tables are
+ * derived from the synced-entity registrations and the local-table
+ * declarations; data migrations are versioned in local-migrations.ts.
  */
 export class ShiftdeskDb extends Dexie {
-  tickets!: Table<Ticket, string>;
-  customers!: Table<Customer, string>;
-  ticketEvents!: Table<TicketEvent, string>;
-  members!: Table<Member, string>;
-  rejections!: Table<LocalRejection, string>;
-  outbox!: Table<OutboxEntry, number>;
-  shadows!: Table<ShadowRow, string>;
-  meta!: Table<MetaRow, string>;
+  readonly local: LocalTables;
 
   constructor(name: string) {
     super(name);
-    this.version(1).stores({
-      tickets: 'id, status, customerId, updatedAt',
-      customers: 'id',
-      ticketEvents: 'id, ticketId',
-      members: 'id',
-      rejections: 'id, at',
-      outbox: 'id',
-      shadows: 'key',
-      meta: 'key',
-    });
+    this.version(1).stores(SKELETON_STORES);
+    for (const migration of LOCAL_MIGRATIONS) {
+      this.version(migration.version).stores(currentStores()).upgrade(migration.upgrade);
+    }
+    this.local = Object.fromEntries(
+      LOCAL_TABLE_NAMES.map((name) => [name, this.table(name)]),
+    ) as unknown as LocalTables;
   }
 
   /** The table that stores an entity's rows. */
-  tableFor<E extends EntityName>(entity: E): Table<EntityRow<E>, string> {
-    const tables: { [K in EntityName]: Table<EntityRow<K>, string> } = {
-      member: this.members,
-      customer: this.customers,
-      ticket: this.tickets,
-      ticketEvent: this.ticketEvents,
-      rejection: this.rejections,
-    };
-    return tables[entity];
+  rows<E extends EntityName>(entity: E): Table<EntityRow<E>, string> {
+    return this.table(entities[entity].table);
   }
 
-  /** Every table a sync transaction may touch. */
+  /** Every table a sync transaction may touch: all synced rows and all local bookkeeping. */
   syncTables(): Table[] {
-    return [
-      this.tickets,
-      this.customers,
-      this.ticketEvents,
-      this.members,
-      this.rejections,
-      this.outbox,
-      this.shadows,
-      this.meta,
-    ];
+    return [...ENTITY_NAMES.map((entity) => this.rows(entity)), ...LOCAL_TABLE_NAMES.map((name) => this.table(name))];
   }
 }
 
@@ -93,6 +41,6 @@ export function databaseName(workspaceId: string, userId: string): string {
   return `shiftdesk-${workspaceId}-${userId}`;
 }
 
-export function shadowKey(entity: MutableEntityName, id: string): string {
+export function shadowKey(entity: string, id: string): string {
   return `${entity}/${id}`;
 }

@@ -22,14 +22,14 @@ export type SyncState = z.infer<typeof SyncState>;
 
 const KEY = 'sync';
 
-export function newClientId(): ClientId {
-  return ClientId.parse(crypto.randomUUID());
-}
+/** Where new sync identities come from: random UUIDs, or a seeded source in simulations. */
+export type NewId = () => string;
+export const randomId: NewId = () => crypto.randomUUID();
 
-function freshState(): SyncState {
+function freshState(newId: NewId): SyncState {
   return {
-    clientGroupId: ClientGroupId.parse(crypto.randomUUID()),
-    clientId: newClientId(),
+    clientGroupId: ClientGroupId.parse(newId()),
+    clientId: ClientId.parse(newId()),
     cookie: null,
     resume: null,
     nextMutationId: 1,
@@ -43,11 +43,11 @@ function freshState(): SyncState {
  * that includes `meta`. A damaged record is not silently replaced: losing the
  * client id would make the server skip this device's next mutations.
  */
-export async function readSyncState(db: ShiftdeskDb): Promise<SyncState> {
-  const row = await db.meta.get(KEY);
+export async function readSyncState(db: ShiftdeskDb, newId: NewId = randomId): Promise<SyncState> {
+  const row = await db.local.meta.get(KEY);
   if (!row) {
-    const state = freshState();
-    await db.meta.put({ key: KEY, value: state });
+    const state = freshState(newId);
+    await db.local.meta.put({ key: KEY, value: state });
     return state;
   }
   const parsed = SyncState.safeParse(row.value);
@@ -56,12 +56,12 @@ export async function readSyncState(db: ShiftdeskDb): Promise<SyncState> {
 }
 
 export async function writeSyncState(db: ShiftdeskDb, state: SyncState): Promise<void> {
-  await db.meta.put({ key: KEY, value: SyncState.parse(state) });
+  await db.local.meta.put({ key: KEY, value: SyncState.parse(state) });
 }
 
 /** For display (live queries): the state if present and valid, else null. Never writes. */
 export async function peekSyncState(db: ShiftdeskDb): Promise<SyncState | null> {
-  const row = await db.meta.get(KEY);
+  const row = await db.local.meta.get(KEY);
   const parsed = SyncState.safeParse(row?.value);
   return parsed.success ? parsed.data : null;
 }

@@ -1,11 +1,16 @@
 import { type LoginRequest, LoginResponse } from '#shared/api/auth';
 import { ApiErrorBody } from '#shared/api/errors';
 import { API_ROUTES } from '#shared/api/routes';
+import { type ArchiveSearchRequest, ArchiveSearchResponse } from '#shared/api/archive';
 import {
+  type FetchRequest,
+  type FetchResponse,
   PROTOCOL_VERSION,
+  type ProblemReport,
   type PullResponse,
   PushResponse,
   type PushedMutation,
+  parseFetchResponse,
   parsePullResponse,
 } from '#shared/sync/protocol';
 import type { ClientGroupId, ClientId } from '#shared/domain/ids';
@@ -38,6 +43,9 @@ export interface ApiClient {
     mutations: PushedMutation[];
   }) => Promise<PushResponse>;
   pull: (body: { clientGroupId: ClientGroupId; cookie: string | null; resume: string | null }) => Promise<PullResponse>;
+  fetchRoots: (body: FetchRequest) => Promise<FetchResponse>;
+  reportProblems: (body: ProblemReport) => Promise<void>;
+  searchArchive: (body: ArchiveSearchRequest) => Promise<ArchiveSearchResponse>;
 }
 
 /** HTTP calls to the team backend. Every answer is validated before anyone uses it. */
@@ -73,5 +81,8 @@ export function createApiClient(serverUrl: string, getToken: () => string | null
     push: (body) =>
       call(API_ROUTES.push, { protocolVersion: PROTOCOL_VERSION, ...body }, (raw) => PushResponse.parse(raw)),
     pull: (body) => call(API_ROUTES.pull, { protocolVersion: PROTOCOL_VERSION, ...body }, parsePullResponse),
+    fetchRoots: (body) => call(API_ROUTES.fetch, body, parseFetchResponse),
+    reportProblems: (body) => call(API_ROUTES.problems, body, null),
+    searchArchive: (body) => call(API_ROUTES.archiveSearch, body, (raw) => ArchiveSearchResponse.parse(raw)),
   };
 }

@@ -1,37 +1,50 @@
 import type { SessionUser } from '#shared/api/auth';
-import type { ClientId } from '#shared/domain/ids';
-import { ENTITY_NAMES, type EntityName, isMutableEntityName } from '#shared/sync/entities';
-import type { PatchOp, PullResponse } from '#shared/sync/protocol';
-import { MutationRejected } from '#shared/sync/rejection';
-import { runMutation } from '#shared/sync/run-mutation';
-import { type ShadowRow, type ShiftdeskDb, shadowKey } from '../db/shiftdesk-db.ts';
-import { readSyncState, writeSyncState } from '../db/sync-state.ts';
-import { dexieMutatorTx } from './dexie-mutator-tx.ts';
+import { ENTITY_NAMES, type EntityName, isRootEntityName } from '#shared/sync/entities';
+import type { PatchOp, PullResponse, SetAsideRow } from '#shared/sync/protocol';
+import type { ShiftdeskDb } from '../db/shiftdesk-db.ts';
+import { shadowKey } from '../db/shiftdesk-db.ts';
+import type { ShadowRow } from '../db/local-tables.ts';
+import { type NewId, randomId, readSyncState, writeSyncState } from '../db/sync-state.ts';
+import { rebase } from './rebase.ts';
 import { serverRegressed, startOverAsNewClient } from './server-regression.ts';
 
 export type ApplyPullOutcome =
-  /** The local state moved on since the request (another tab synced): nothing applied, pull again. */
+  /** The local state moved on since the request (another window synced): nothing applied, pull again. */
   | 'stale'
-  /** A page of a full-state pull was applied; more pages follow. */
+  /** A page of a paged pull was applied; more pages follow. */
   | 'partial'
   /** Applied, and the cookie moved: the local copy is as current as the response. */
   | 'complete'
   /** The server forgot mutations it had confirmed; this device started over as a new client. */
   | 'server_regressed';
 
+export interface ApplyPullResult {
+  outcome: ApplyPullOutcome;
+  /** Roots that came back into the window which this device did not hold: their children must be fetched. */
+  missingRoots: { entity: string; id: string }[];
+  /** Rows set aside by this pull (already stored; the engine reports them). */
+  setAside: number;
+}
+
 /** What a pull request was based on, to detect responses that no longer fit the local state. */
 export interface PullBase {
   cookie: string | null;
   resume: string | null;
+  /** When the request left: imported changes confirmed before then are in the answer. */
+  requestedAt: number;
 }
 
 /**
  * Applies one pull response and rebases, in one IndexedDB transaction:
  *  1. patch ops write server rows (into the shadow where a pending change sits
- *     on top of the row, so the optimistic value stays visible);
+ *     on top of the row, so the optimistic value stays visible); rows this
+ *     device cannot accept are set aside with the reason, never blocking the rest;
  *  2. acknowledged outbox entries are dropped;
- *  3. every shadow is restored (the live rows are now pure server state) and the
- *     remaining outbox entries are replayed through the shared mutators.
+ *  3. on the last page (or after `clear`), every shadow is restored (the live
+ *     rows are now pure server state) and what is still pending is replayed
+ *     through the shared mutators. Pages in between skip the rebase: nothing
+ *     is acknowledged there, and replaying a long outbox per page made a big
+ *     catch-up quadratic.
  * A mutation the server rejected is simply not replayed, so its effect vanishes.
  */
 export async function applyPull(
@@ -39,23 +52,32 @@ export async function applyPull(
   actor: Pick<SessionUser, 'id' | 'role'>,
   base: PullBase,
   response: PullResponse,
-  now = Date.now(),
-): Promise<ApplyPullOutcome> {
+  options: { now?: number; newId?: NewId } = {},
+): Promise<ApplyPullResult> {
+  const now = options.now ?? Date.now();
   return db.transaction('rw', db.syncTables(), async () => {
-    const state = await readSyncState(db);
-    if (state.cookie !== base.cookie || state.resume !== base.resume) return 'stale';
+    const state = await readSyncState(db, options.newId);
+    if (state.cookie !== base.cookie || state.resume !== base.resume)
+      return { outcome: 'stale', missingRoots: [], setAside: 0 };
 
     const confirmed = response.lastMutationIdChanges[state.clientId];
     if (confirmed !== undefined && serverRegressed(confirmed, state.ackedThrough)) {
-      await startOverAsNewClient(db);
-      return 'server_regressed';
+      await startOverAsNewClient(db, options.newId ?? randomId);
+      return { outcome: 'server_regressed', missingRoots: [], setAside: 0 };
     }
 
-    await applyPatch(db, response.patch);
-    if (confirmed !== undefined) await db.outbox.where('id').belowOrEqual(confirmed).delete();
-    await rebase(db, actor, state.clientId);
-
+    const missingRoots = await absentRoots(db, response.revisited);
+    const cleared = await applyPatch(db, response.patch);
+    await setAside(db, response.setAside, now);
+    if (confirmed !== undefined) await db.local.outbox.where('id').belowOrEqual(confirmed).delete();
     const complete = response.resume === null;
+    if (complete) {
+      await db.local.importedOutbox
+        .filter((entry) => entry.confirmedAt !== null && entry.confirmedAt <= base.requestedAt)
+        .delete();
+    }
+    if (complete || cleared) await rebase(db, actor, state.clientId);
+
     await writeSyncState(db, {
       ...state,
       cookie: complete ? response.cookie : state.cookie,
@@ -63,89 +85,83 @@ export async function applyPull(
       ackedThrough: Math.max(state.ackedThrough, confirmed ?? 0),
       lastSyncedAt: complete ? now : state.lastSyncedAt,
     });
-    return complete ? 'complete' : 'partial';
+    return { outcome: complete ? 'complete' : 'partial', missingRoots, setAside: response.setAside.length };
   });
+}
+
+async function absentRoots(db: ShiftdeskDb, revisited: PullResponse['revisited']) {
+  const roots = revisited.filter((root) => isRootEntityName(root.entity)) as { entity: EntityName; id: string }[];
+  const present = await Promise.all(roots.map((root) => db.rows(root.entity).get(root.id)));
+  return roots.filter((_, index) => present[index] === undefined);
 }
 
 /**
- * Writes a patch with bulk operations (a full-state page is thousands of rows).
- * The server sends each row at most once per response and `clear` only first,
- * so grouping by entity keeps the patch's meaning.
+ * Writes a patch with bulk operations (a full-download page is thousands of
+ * rows). The server sends each row at most once per response and `clear` only
+ * first, so grouping by entity keeps the patch's meaning. Returns whether it cleared.
  */
-async function applyPatch(db: ShiftdeskDb, patch: readonly PatchOp[]): Promise<void> {
-  let shadows = new Map((await db.shadows.toArray()).map((shadow) => [shadow.key, shadow]));
-  const changedShadows = new Map<string, ShadowRow>();
+async function applyPatch(db: ShiftdeskDb, patch: readonly PatchOp[]): Promise<boolean> {
+  let cleared = false;
   const puts = new Map<EntityName, { id: string }[]>();
   const deletes = new Map<EntityName, string[]>();
-
   for (const op of patch) {
     if (op.op === 'clear') {
-      // Rejection notices are this device's own history (with local dismissals): a full pull re-sends them.
-      const cleared = ENTITY_NAMES.filter((entity) => entity !== 'rejection');
-      await Promise.all([...cleared.map((entity) => db.tableFor(entity).clear()), db.shadows.clear()]);
-      shadows = new Map();
-      changedShadows.clear();
+      await Promise.all([
+        ...ENTITY_NAMES.map((entity) => db.rows(entity).clear()),
+        db.local.shadows.clear(),
+        db.local.fetchedRoots.clear(),
+        db.local.setAside.clear(),
+      ]);
+      cleared = true;
       puts.clear();
       deletes.clear();
-      continue;
-    }
-    const id = op.op === 'put' ? op.value.id : op.id;
-    const shadow = isMutableEntityName(op.entity) ? shadows.get(shadowKey(op.entity, id)) : undefined;
-    if (shadow) {
-      const row = op.op === 'put' ? (op.value as ShadowRow['row']) : null;
-      changedShadows.set(shadow.key, { ...shadow, row });
     } else if (op.op === 'put') {
       appendTo(puts, op.entity, op.value);
     } else {
-      appendTo(deletes, op.entity, id);
+      appendTo(deletes, op.entity, op.id);
     }
   }
 
-  await keepDismissals(db, puts.get('rejection'));
-  for (const [entity, rows] of puts) await db.tableFor(entity).bulkPut(rows as never[]);
-  for (const [entity, ids] of deletes) await db.tableFor(entity).bulkDelete(ids);
-  if (changedShadows.size > 0) await db.shadows.bulkPut([...changedShadows.values()]);
+  // Rows under a pending change go to their shadow; the live row keeps the optimistic value until the rebase.
+  const keys = [
+    ...[...puts].flatMap(([entity, rows]) => rows.map((row) => shadowKey(entity, row.id))),
+    ...[...deletes].flatMap(([entity, ids]) => ids.map((id) => shadowKey(entity, id))),
+  ];
+  const shadowed = new Set((await db.local.shadows.bulkGet(keys)).flatMap((shadow) => (shadow ? [shadow.key] : [])));
+  const shadowUpdates: ShadowRow[] = [];
+  for (const [entity, rows] of puts) {
+    const live = rows.filter((row) => !shadowed.has(shadowKey(entity, row.id)));
+    for (const row of rows) {
+      if (shadowed.has(shadowKey(entity, row.id)))
+        shadowUpdates.push({ key: shadowKey(entity, row.id), entity, id: row.id, row });
+    }
+    await db.rows(entity).bulkPut(live as never[]);
+  }
+  for (const [entity, ids] of deletes) {
+    const live = ids.filter((id) => !shadowed.has(shadowKey(entity, id)));
+    for (const id of ids) {
+      if (shadowed.has(shadowKey(entity, id)))
+        shadowUpdates.push({ key: shadowKey(entity, id), entity, id, row: null });
+    }
+    await db.rows(entity).bulkDelete(live);
+  }
+  if (shadowUpdates.length > 0) await db.local.shadows.bulkPut(shadowUpdates);
+  // A row that arrives valid again is no longer set aside.
+  if (!cleared && (await db.local.setAside.count()) > 0) {
+    await db.local.setAside.bulkDelete([...puts].flatMap(([entity, rows]) => rows.map((row) => `${entity}/${row.id}`)));
+  }
+  return cleared;
 }
 
-/** A re-sent rejection keeps the agent's local dismissal. */
-async function keepDismissals(db: ShiftdeskDb, rows: { id: string }[] | undefined): Promise<void> {
-  if (!rows?.length) return;
-  const existing = await db.rejections.bulkGet(rows.map((row) => row.id));
-  rows.forEach((row, index) => {
-    const dismissedAt = existing[index]?.dismissedAt;
-    if (dismissedAt !== undefined) Object.assign(row, { dismissedAt });
-  });
+async function setAside(db: ShiftdeskDb, rows: readonly SetAsideRow[], now: number): Promise<void> {
+  if (rows.length === 0) return;
+  await db.local.setAside.bulkPut(
+    rows.map((row) => ({ key: `${row.entity}/${row.id}`, ...row, at: now, reported: false })),
+  );
 }
 
 function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-async function rebase(db: ShiftdeskDb, actor: Pick<SessionUser, 'id' | 'role'>, clientId: ClientId): Promise<void> {
-  const shadows = await db.shadows.toArray();
-  if (shadows.length === 0 && (await db.outbox.count()) === 0) return;
-  for (const shadow of shadows) {
-    const table = db.tableFor(shadow.entity);
-    if (shadow.row) await table.put(shadow.row);
-    else await table.delete(shadow.id);
-  }
-  await db.shadows.clear();
-
-  const tx = dexieMutatorTx(db);
-  for (const entry of await db.outbox.orderBy('id').toArray()) {
-    try {
-      await runMutation(tx, entry.name, entry.args, {
-        actor: { id: actor.id, role: actor.role },
-        now: entry.createdAt,
-        clientId,
-        mutationId: entry.id,
-      });
-    } catch (error) {
-      // Locally impossible now (e.g. the ticket was deleted on the server): the
-      // server will reject it too and tell the agent why. Anything else is a bug.
-      if (!(error instanceof MutationRejected)) throw error;
-    }
-  }
 }

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserId } from '#shared/domain/ids';
-import type { PatchOp, PullResponse } from '#shared/sync/protocol';
+import { type PatchOp, type PullResponse, parsePullResponse } from '#shared/sync/protocol';
 import { MutationRejected } from '#shared/sync/rejection';
 import { ticketFixture } from '#shared/testing/fixtures';
 import { ShiftdeskDb } from '../db/shiftdesk-db.ts';
 import { peekSyncState } from '../db/sync-state.ts';
 import { applyPull } from './apply-pull.ts';
-import { dismissRejection } from '../features/sync/rejections.ts';
+import { dismissRejection, loadRecentRejections } from '../features/sync/rejections.ts';
 import { mutate } from './mutate.ts';
 
 const agent = { id: UserId.parse('usr_agent'), role: 'agent' as const };
@@ -16,7 +16,16 @@ let db: ShiftdeskDb;
 let dbCount = 0;
 
 function pull(patch: PatchOp[], changes: Record<string, number> = {}, more: Partial<PullResponse> = {}): PullResponse {
-  return { cookie: 'wsp_demo:e:9', lastMutationIdChanges: changes, patch, resume: null, progress: null, ...more };
+  return {
+    cookie: 'wsp_demo:e:9',
+    lastMutationIdChanges: changes,
+    patch,
+    resume: null,
+    progress: null,
+    revisited: [],
+    setAside: [],
+    ...more,
+  };
 }
 
 async function syncState() {
@@ -28,7 +37,7 @@ async function syncState() {
 /** Applies a response as the sync engine does: against the state its request was based on. */
 async function applyNow(response: PullResponse) {
   const { cookie, resume } = await syncState();
-  return applyPull(db, agent, { cookie, resume }, response);
+  return applyPull(db, agent, { cookie, resume, requestedAt: Date.now() }, response);
 }
 
 const setPriority = (priority: 'urgent' | 'high' | 'normal' | 'low') =>
@@ -39,7 +48,7 @@ beforeEach(async () => {
   await applyPull(
     db,
     agent,
-    { cookie: null, resume: null },
+    { cookie: null, resume: null, requestedAt: 0 },
     pull([{ op: 'clear' }, { op: 'put', entity: 'ticket', value: ticketFixture({ priority: 'normal' }) }]),
   );
 });
@@ -53,14 +62,14 @@ describe('local mutations', () => {
     expect(await setPriority('urgent')).toBe(1);
     expect(await setPriority('high')).toBe(2);
 
-    expect(await db.tickets.get(TICKET)).toMatchObject({ priority: 'high' });
-    expect((await db.outbox.toArray()).map((entry) => [entry.id, entry.name, entry.args])).toEqual([
+    expect(await db.rows('ticket').get(TICKET)).toMatchObject({ priority: 'high' });
+    expect((await db.local.outbox.toArray()).map((entry) => [entry.id, entry.name, entry.args])).toEqual([
       [1, 'setPriority', { ticketId: TICKET, priority: 'urgent' }],
       [2, 'setPriority', { ticketId: TICKET, priority: 'high' }],
     ]);
     // The server's versions are kept aside for a possible rollback: the ticket as it was,
     // and "no such row" for the two history events created here.
-    const shadows = await db.shadows.toArray();
+    const shadows = await db.local.shadows.toArray();
     expect(shadows.map((shadow) => [shadow.key, shadow.row])).toEqual([
       [`ticket/${TICKET}`, ticketFixture({ priority: 'normal' })],
       [expect.stringMatching(/^ticketEvent\/evt_.+_1$/), null],
@@ -73,9 +82,9 @@ describe('local mutations', () => {
     await expect(mutate(db, trainee, 'setPriority', { ticketId: TICKET, priority: 'urgent' })).rejects.toBeInstanceOf(
       MutationRejected,
     );
-    expect(await db.outbox.count()).toBe(0);
-    expect(await db.shadows.count()).toBe(0);
-    expect(await db.tickets.get(TICKET)).toMatchObject({ priority: 'normal' });
+    expect(await db.local.outbox.count()).toBe(0);
+    expect(await db.local.shadows.count()).toBe(0);
+    expect(await db.rows('ticket').get(TICKET)).toMatchObject({ priority: 'normal' });
   });
 });
 
@@ -84,13 +93,13 @@ describe('applying pulls (rebase)', () => {
     await setPriority('urgent');
     const confirmed = ticketFixture({ priority: 'urgent', updatedAt: 7_000 });
     const { clientId } = await syncState();
-    expect(await applyNow(pull([{ op: 'put', entity: 'ticket', value: confirmed }], { [clientId]: 1 }))).toBe(
+    expect((await applyNow(pull([{ op: 'put', entity: 'ticket', value: confirmed }], { [clientId]: 1 }))).outcome).toBe(
       'complete',
     );
 
-    expect(await db.tickets.get(TICKET)).toEqual(confirmed);
-    expect(await db.outbox.count()).toBe(0);
-    expect(await db.shadows.count()).toBe(0);
+    expect(await db.rows('ticket').get(TICKET)).toEqual(confirmed);
+    expect(await db.local.outbox.count()).toBe(0);
+    expect(await db.local.shadows.count()).toBe(0);
     expect(await syncState()).toMatchObject({ cookie: 'wsp_demo:e:9', ackedThrough: 1 });
   });
 
@@ -104,19 +113,24 @@ describe('applying pulls (rebase)', () => {
       name: 'setPriority',
       code: 'forbidden',
       message: 'No.',
-      at: 8_000,
+      at: Date.now(),
+      subject: { entity: 'ticket', id: TICKET },
+      resolutions: [],
     };
     await applyNow(pull([{ op: 'put', entity: 'rejection', value: rejection } as PatchOp], { [clientId]: 1 }));
 
-    expect(await db.tickets.get(TICKET)).toMatchObject({ priority: 'normal' });
-    expect(await db.ticketEvents.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(0);
-    expect(await db.rejections.get(`${clientId}:1`)).toMatchObject({ message: 'No.' });
+    expect(await db.rows('ticket').get(TICKET)).toMatchObject({ priority: 'normal' });
+    expect(await db.rows('ticketEvent').count()).toBe(0);
+    expect(await db.local.outbox.count()).toBe(0);
+    expect(await db.rows('rejection').get(`${clientId}:1`)).toMatchObject({ message: 'No.' });
+
+    expect((await loadRecentRejections(db)).map((r) => r.id)).toEqual([`${clientId}:1`]);
 
     // A dismissed notice stays dismissed when a full pull sends it again.
     await dismissRejection(db, `${clientId}:1`, 9_000);
     await applyNow(pull([{ op: 'clear' }, { op: 'put', entity: 'rejection', value: rejection } as PatchOp]));
-    expect(await db.rejections.get(`${clientId}:1`)).toMatchObject({ dismissedAt: 9_000 });
+    expect(await db.rows('rejection').get(`${clientId}:1`)).toEqual(rejection);
+    expect(await loadRecentRejections(db)).toEqual([]);
   });
 
   it('keeps a pending change on top of a newer server row', async () => {
@@ -125,48 +139,47 @@ describe('applying pulls (rebase)', () => {
     const theirs = ticketFixture({ status: 'open', updatedAt: 6_000 });
     await applyNow(pull([{ op: 'put', entity: 'ticket', value: theirs }]));
 
-    expect(await db.outbox.count()).toBe(1);
-    expect(await db.tickets.get(TICKET)).toMatchObject({ status: 'open', priority: 'urgent' });
-    expect(await db.ticketEvents.count()).toBe(1);
+    expect(await db.local.outbox.count()).toBe(1);
+    expect(await db.rows('ticket').get(TICKET)).toMatchObject({ status: 'open', priority: 'urgent' });
+    expect(await db.rows('ticketEvent').count()).toBe(1);
   });
 
   it('deletes rows the server deleted', async () => {
     await applyNow(pull([{ op: 'del', entity: 'ticket', id: TICKET }]));
-    expect(await db.tickets.count()).toBe(0);
+    expect(await db.rows('ticket').count()).toBe(0);
   });
 
   it('pages a full-state pull: the cookie only moves on the last page, pending changes survive', async () => {
     await setPriority('low');
     const page = { cookie: 'wsp_demo:e:20', progress: { loaded: 1, total: 2 } };
-    expect(
-      await applyNow(
-        pull(
-          [{ op: 'clear' }, { op: 'put', entity: 'ticket', value: ticketFixture() }],
-          {},
-          { ...page, resume: 'page-2' },
-        ),
+    const first = await applyNow(
+      pull(
+        [{ op: 'clear' }, { op: 'put', entity: 'ticket', value: ticketFixture() }],
+        {},
+        { ...page, resume: 'page-2' },
       ),
-    ).toBe('partial');
+    );
+    expect(first.outcome).toBe('partial');
     expect(await syncState()).toMatchObject({ cookie: 'wsp_demo:e:9', resume: 'page-2' });
-    expect(await db.tickets.get(TICKET)).toMatchObject({ priority: 'low' });
+    expect(await db.rows('ticket').get(TICKET)).toMatchObject({ priority: 'low' });
 
     const second = ticketFixture({ id: 'tkt_000002' as never });
-    expect(await applyNow(pull([{ op: 'put', entity: 'ticket', value: second }], {}, page))).toBe('complete');
+    expect((await applyNow(pull([{ op: 'put', entity: 'ticket', value: second }], {}, page))).outcome).toBe('complete');
     expect(await syncState()).toMatchObject({ cookie: 'wsp_demo:e:20', resume: null });
-    expect(await db.tickets.count()).toBe(2);
-    expect(await db.outbox.count()).toBe(1);
+    expect(await db.rows('ticket').count()).toBe(2);
+    expect(await db.local.outbox.count()).toBe(1);
   });
 
   it('ignores a response that no longer fits the local state (another tab synced meanwhile)', async () => {
-    const staleBase = { cookie: 'wsp_demo:e:3', resume: null };
+    const staleBase = { cookie: 'wsp_demo:e:3', resume: null, requestedAt: 0 };
     const outcome = await applyPull(
       db,
       agent,
       staleBase,
       pull([{ op: 'del', entity: 'ticket', id: TICKET }], {}, { cookie: 'wsp_demo:e:4' }),
     );
-    expect(outcome).toBe('stale');
-    expect(await db.tickets.count()).toBe(1);
+    expect(outcome.outcome).toBe('stale');
+    expect(await db.rows('ticket').count()).toBe(1);
     expect((await syncState()).cookie).toBe('wsp_demo:e:9');
   });
 
@@ -178,16 +191,90 @@ describe('applying pulls (rebase)', () => {
     await setPriority('low'); // #3 pending, with #2
 
     // The server was restored from an older backup: it now claims to know nothing of us.
-    expect(await applyNow(pull([], { [before.clientId]: 0 }))).toBe('server_regressed');
+    expect((await applyNow(pull([], { [before.clientId]: 0 }))).outcome).toBe('server_regressed');
 
     const after = await syncState();
     expect(after.clientId).not.toBe(before.clientId);
     expect(after).toMatchObject({ cookie: null, resume: null, ackedThrough: 0, nextMutationId: 3 });
     expect(
-      (await db.outbox.toArray()).map((entry) => [entry.id, (entry.args as { priority: string }).priority]),
+      (await db.local.outbox.toArray()).map((entry) => [entry.id, (entry.args as { priority: string }).priority]),
     ).toEqual([
       [1, 'high'],
       [2, 'low'],
     ]);
+  });
+});
+
+describe('rows this device cannot accept', () => {
+  it('sets a bad row aside with its reason, stores every other row, and lets a valid version replace it', async () => {
+    const bad = { ...ticketFixture({ id: 'tkt_bad' as never }), requesterEmail: '<script>' };
+    const good = ticketFixture({ id: 'tkt_good' as never });
+    const parsed = parsePullResponse({
+      cookie: 'wsp_demo:e:10',
+      lastMutationIdChanges: {},
+      patch: [
+        { op: 'put', entity: 'ticket', value: bad },
+        { op: 'put', entity: 'ticket', value: good },
+      ],
+      resume: null,
+      progress: null,
+    });
+    expect((await applyNow(parsed)).outcome).toBe('complete');
+    expect(await db.rows('ticket').get('tkt_good')).toEqual(good);
+    expect(await db.rows('ticket').get('tkt_bad')).toBeUndefined();
+    expect(await db.local.setAside.toArray()).toEqual([
+      expect.objectContaining({
+        key: 'ticket/tkt_bad',
+        problem: expect.stringContaining('requesterEmail'),
+        reported: false,
+      }),
+    ]);
+    expect((await syncState()).cookie).toBe('wsp_demo:e:10');
+
+    const fixed = ticketFixture({ id: 'tkt_bad' as never });
+    await applyNow(pull([{ op: 'put', entity: 'ticket', value: fixed }]));
+    expect(await db.rows('ticket').get('tkt_bad')).toEqual(fixed);
+    expect(await db.local.setAside.count()).toBe(0);
+  });
+});
+
+describe('paged catch-up', () => {
+  it('keeps pending changes visible on every page and rebases once, on the last page', async () => {
+    await setPriority('urgent');
+    const { clientId } = await syncState();
+    const serverTicket = ticketFixture({ priority: 'urgent', status: 'open', updatedAt: 9_000 });
+    // Page 1 brings the server's newer row (with our change applied by the server), no acknowledgement yet.
+    const first = await applyNow(
+      pull(
+        [{ op: 'put', entity: 'ticket', value: serverTicket }],
+        {},
+        { resume: 'p2', progress: { loaded: 1, total: 2 } },
+      ),
+    );
+    expect(first.outcome).toBe('partial');
+    // Not rebased: the live row is still the optimistic one, the server's row waits in the shadow.
+    expect(await db.rows('ticket').get(TICKET)).toMatchObject({ priority: 'urgent', status: 'new' });
+    expect((await db.local.shadows.get(`ticket/${TICKET}`))?.row).toEqual(serverTicket);
+
+    const last = await applyNow(pull([], { [clientId]: 1 }, { progress: { loaded: 2, total: 2 } }));
+    expect(last.outcome).toBe('complete');
+    expect(await db.rows('ticket').get(TICKET)).toEqual(serverTicket);
+    expect(await db.local.outbox.count()).toBe(0);
+  });
+
+  it('names roots that came back into the window which this device does not hold', async () => {
+    const result = await applyNow(
+      pull(
+        [{ op: 'put', entity: 'ticket', value: ticketFixture({ id: 'tkt_back' as never, status: 'open' }) }],
+        {},
+        {
+          revisited: [
+            { entity: 'ticket', id: 'tkt_back' },
+            { entity: 'ticket', id: TICKET },
+          ],
+        },
+      ),
+    );
+    expect(result.missingRoots).toEqual([{ entity: 'ticket', id: 'tkt_back' }]);
   });
 });

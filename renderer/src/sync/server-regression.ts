@@ -1,5 +1,6 @@
-import { type ShiftdeskDb } from '../db/shiftdesk-db.ts';
-import { newClientId, readSyncState, writeSyncState } from '../db/sync-state.ts';
+import type { ShiftdeskDb } from '../db/shiftdesk-db.ts';
+import { type NewId, randomId, readSyncState, writeSyncState } from '../db/sync-state.ts';
+import { ClientId } from '#shared/domain/ids';
 
 /** The server confirmed fewer of our mutations than it once had: it lost data (reset, or restored from a backup). */
 export function serverRegressed(confirmed: number, ackedThrough: number): boolean {
@@ -13,14 +14,14 @@ export function serverRegressed(confirmed: number, ackedThrough: number): boolea
  * accepts it, and forget the cookie so the next pull brings the full state.
  * Call inside a read-write transaction over `db.syncTables()`.
  */
-export async function startOverAsNewClient(db: ShiftdeskDb): Promise<void> {
-  const state = await readSyncState(db);
-  const pending = await db.outbox.orderBy('id').toArray();
-  await db.outbox.clear();
-  await db.outbox.bulkAdd(pending.map((entry, index) => ({ ...entry, id: index + 1 })));
+export async function startOverAsNewClient(db: ShiftdeskDb, newId: NewId = randomId): Promise<void> {
+  const state = await readSyncState(db, newId);
+  const pending = await db.local.outbox.orderBy('id').toArray();
+  await db.local.outbox.clear();
+  await db.local.outbox.bulkAdd(pending.map((entry, index) => ({ ...entry, id: index + 1 })));
   await writeSyncState(db, {
     ...state,
-    clientId: newClientId(),
+    clientId: ClientId.parse(newId()),
     cookie: null,
     resume: null,
     nextMutationId: pending.length + 1,

@@ -1,5 +1,3 @@
-import type { TicketChannel, TicketPriority, TicketStatus } from '#shared/domain/ticket';
-
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -23,27 +21,4 @@ export function formatTimestamp(at: number): string {
   return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export const PRIORITY_LABELS: Readonly<Record<TicketPriority, string>> = {
-  urgent: 'Urgent',
-  high: 'High',
-  normal: 'Normal',
-  low: 'Low',
-};
-
-export const STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {
-  new: 'New',
-  open: 'Open',
-  pending: 'Waiting on customer',
-  on_hold: 'On hold',
-  solved: 'Solved',
-  closed: 'Closed',
-};
-
-export const CHANNEL_LABELS: Readonly<Record<TicketChannel, string>> = {
-  email: 'Email',
-  chat: 'Chat',
-  phone: 'Phone',
-  web: 'Web form',
-  api: 'API',
-  social: 'Social',
-};
+export { CHANNEL_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '#shared/domain/labels';

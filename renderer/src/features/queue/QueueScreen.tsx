@@ -1,57 +1,70 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useLayoutEffect, useMemo } from 'react';
-import type { Ticket, TicketPriority } from '#shared/domain/ticket';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { Ticket } from '#shared/domain/ticket';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useUiStore } from '../../state/ui-store.ts';
 import { VirtualList } from '../../ui/VirtualList.tsx';
 import { useNow } from '../../ui/use-now.ts';
+import { usePresenceByTicket } from '../presence/use-presence.ts';
+import { ArchiveSearch } from '../archive/ArchiveSearch.tsx';
+import { DownloadProgress } from '../sync/DownloadProgress.tsx';
+import { useSyncState } from '../sync/use-sync-status.ts';
 import { isTypingTarget, queueKeyAction } from './queue-keys.ts';
 import { loadCustomersById, loadQueue, loadUnsyncedTicketIds } from './queue-queries.ts';
 import { TicketDetail } from './TicketDetail.tsx';
 import { TicketRow } from './TicketRow.tsx';
-import { setTicketPriority } from './triage-actions.ts';
+import { type TicketCommand, useTicketCommands } from './use-ticket-commands.ts';
 import { useFirstPaintMark } from './use-first-paint-mark.ts';
 
 const ROW_HEIGHT = 64;
 
-/** The shift queue and the selected ticket, side by side, driven from the keyboard. */
+/**
+ * The shift queue and the selected ticket, side by side, driven from the
+ * keyboard. Until this device has its first full copy of the window, it shows
+ * the download instead (a queue that fills in row by row would only mislead).
+ */
 export function QueueScreen() {
-  const { db, user } = useWorkspace();
+  const syncState = useSyncState();
+  if (syncState === undefined) return <main className="console" />;
+  if (syncState === null || syncState.cookie === null) return <DownloadProgress />;
+  return <Queue />;
+}
+
+function Queue() {
+  const { db, sync } = useWorkspace();
   const now = useNow();
   const queue = useLiveQuery(() => loadQueue(db), [db]);
   const customers = useLiveQuery(() => loadCustomersById(db), [db]);
   const unsynced = useLiveQuery(() => loadUnsyncedTicketIds(db), [db]);
+  const presence = usePresenceByTicket();
   const selectedId = useUiStore((s) => s.selectedTicketId);
   const selectTicket = useUiStore((s) => s.selectTicket);
-  const showFlash = useUiStore((s) => s.showFlash);
+  const tagInput = useRef<HTMLInputElement>(null);
 
   const selectedIndex = useMemo(
     () => (queue && selectedId ? queue.findIndex((t) => t.id === selectedId) : -1),
     [queue, selectedId],
   );
   // Read by id, not from the queue: a ticket someone else just solved stays open here and workable.
-  const selected = useLiveQuery(() => (selectedId ? db.tickets.get(selectedId) : undefined), [db, selectedId]);
+  const selected = useLiveQuery(() => (selectedId ? db.rows('ticket').get(selectedId) : undefined), [db, selectedId]);
   useFirstPaintMark(queue !== undefined && queue.length > 0);
+  const run = useTicketCommands();
 
   // Keep a selection once tickets exist, so the keyboard always has a target.
   useEffect(() => {
     if (queue && queue.length > 0 && selectedIndex === -1 && !selectedId) selectTicket(queue[0]?.id ?? null);
   }, [queue, selectedIndex, selectedId, selectTicket]);
 
-  const changePriority = useCallback(
-    async (ticket: Ticket, priority: TicketPriority) => {
-      if (ticket.priority === priority) return;
-      try {
-        const refusal = await setTicketPriority(db, user, ticket.id, priority);
-        if (refusal) showFlash(refusal);
-      } catch (error) {
-        showFlash(
-          `The change could not be saved on this device: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-    },
-    [db, user, showFlash],
-  );
+  // Teammates see which ticket this window has open.
+  useEffect(() => {
+    sync.setPresence({
+      ticketId: (selectedId as Ticket['id'] | null) ?? null,
+      activity: selectedId ? 'viewing' : null,
+    });
+  }, [sync, selectedId]);
+  useEffect(() => () => sync.setPresence({ ticketId: null, activity: null }), [sync]);
+
+  const command = useCallback((ticket: Ticket, action: TicketCommand) => void run(ticket, action), [run]);
 
   // A layout effect, so the listener always acts on the ticket the screen shows: a plain effect
   // runs after paint, and a key pressed in between would change the previously selected ticket.
@@ -64,13 +77,15 @@ export function QueueScreen() {
       if (action.kind === 'move') {
         const next = Math.min(queue.length - 1, Math.max(0, (selectedIndex === -1 ? 0 : selectedIndex) + action.by));
         selectTicket(queue[next]?.id ?? null);
+      } else if (action.kind === 'tag') {
+        tagInput.current?.focus();
       } else if (selected) {
-        void changePriority(selected, action.priority);
+        command(selected, action);
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [queue, selectedIndex, selected, selectTicket, changePriority]);
+  }, [queue, selectedIndex, selected, selectTicket, command]);
 
   return (
     <main className="console">
@@ -80,11 +95,10 @@ export function QueueScreen() {
           <span className="queue__count" data-testid="queue-count">
             {queue === undefined ? 'Loading…' : `${queue.length.toLocaleString()} open`}
           </span>
+          <ArchiveSearch />
         </header>
         {queue !== undefined && queue.length === 0 ? (
-          <p className="queue__empty">
-            Nothing in the queue. If this is your first sign-in, tickets appear as they download.
-          </p>
+          <p className="queue__empty">Nothing in the queue right now.</p>
         ) : (
           <VirtualList
             className="queue__list"
@@ -104,6 +118,7 @@ export function QueueScreen() {
                 customer={customers?.get(ticket.customerId)}
                 selected={ticket.id === selectedId}
                 unsynced={unsynced?.has(ticket.id) ?? false}
+                presence={presence.get(ticket.id)}
                 now={now}
                 onSelect={() => selectTicket(ticket.id)}
               />
@@ -115,8 +130,10 @@ export function QueueScreen() {
         ticket={selected}
         customer={selected ? customers?.get(selected.customerId) : undefined}
         unsynced={selected ? (unsynced?.has(selected.id) ?? false) : false}
+        presence={selected ? presence.get(selected.id) : undefined}
         now={now}
-        onSetPriority={(ticket, priority) => void changePriority(ticket, priority)}
+        tagInput={tagInput}
+        onCommand={command}
       />
     </main>
   );

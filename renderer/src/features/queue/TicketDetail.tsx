@@ -1,28 +1,35 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { RefObject } from 'react';
 import type { Customer } from '#shared/domain/customer';
-import type { Ticket, TicketPriority } from '#shared/domain/ticket';
-import { can } from '#shared/domain/roles';
+import { describeTicketChange } from '#shared/domain/ticket-event';
+import type { Ticket } from '#shared/domain/ticket';
+import type { PresenceEntry } from '#shared/sync/socket-protocol';
 import { useWorkspace } from '../../app/workspace-context.tsx';
-import { CHANNEL_LABELS, PRIORITY_LABELS, STATUS_LABELS, formatAge, formatTimestamp } from '../../ui/format.ts';
-import { PriorityPicker } from './PriorityPicker.tsx';
+import { CHANNEL_LABELS, STATUS_LABELS, formatAge, formatTimestamp } from '../../ui/format.ts';
+import { PresenceLine } from '../presence/PresenceBadges.tsx';
+import { TicketTriage } from './TicketTriage.tsx';
+import type { TicketCommand } from './use-ticket-commands.ts';
+import { useMembers } from './use-members.ts';
 
 interface TicketDetailProps {
   ticket: Ticket | undefined;
   customer: Customer | undefined;
   unsynced: boolean;
+  presence: readonly PresenceEntry[] | undefined;
   now: number;
-  onSetPriority: (ticket: Ticket, priority: TicketPriority) => void;
+  tagInput: RefObject<HTMLInputElement | null>;
+  onCommand: (ticket: Ticket, command: TicketCommand) => void;
 }
 
-/** The selected ticket: who, what, and its history. Body text is shown as written, never as HTML. */
-export function TicketDetail({ ticket, customer, unsynced, now, onSetPriority }: TicketDetailProps) {
+/** The selected ticket: who, what, who else is on it, and its history. Body text is shown as written, never as HTML. */
+export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInput, onCommand }: TicketDetailProps) {
   const { db, user } = useWorkspace();
   const ticketId = ticket?.id;
   const events = useLiveQuery(
-    () => (ticketId ? db.ticketEvents.where('ticketId').equals(ticketId).sortBy('at') : []),
+    () => (ticketId ? db.rows('ticketEvent').where('ticketId').equals(ticketId).sortBy('at') : []),
     [db, ticketId],
   );
-  const members = useLiveQuery(() => db.members.toArray(), [db]);
+  const members = useMembers();
 
   if (!ticket) {
     return (
@@ -34,9 +41,8 @@ export function TicketDetail({ ticket, customer, unsynced, now, onSetPriority }:
     );
   }
 
-  const memberName = (id: string | null) =>
-    id === null ? 'System' : id === user.id ? 'You' : (members?.find((m) => m.id === id)?.name ?? 'A teammate');
-  const mayTriage = can(user.role, 'ticket.triage');
+  const nameOf = (id: string | null) =>
+    id === null ? 'System' : id === user.id ? 'You' : (members?.get(id)?.name ?? 'A teammate');
 
   return (
     <section
@@ -53,20 +59,10 @@ export function TicketDetail({ ticket, customer, unsynced, now, onSetPriority }:
           {CHANNEL_LABELS[ticket.channel]} · opened {formatAge(ticket.createdAt, now)} ago ·{' '}
           {STATUS_LABELS[ticket.status]}
         </p>
+        <PresenceLine entries={presence} />
       </header>
 
-      <div className="ticket-detail__triage">
-        <span className="ticket-detail__label" id="priority-label">
-          Priority: <strong data-testid="detail-priority">{PRIORITY_LABELS[ticket.priority]}</strong>
-          {unsynced && <span className="ticket-detail__unsynced"> · saved on this device, not yet synced</span>}
-        </span>
-        <PriorityPicker
-          value={ticket.priority}
-          disabled={!mayTriage}
-          onChange={(priority) => onSetPriority(ticket, priority)}
-        />
-        {!mayTriage && <p className="ticket-detail__hint">Trainees practise triage in the sandbox.</p>}
-      </div>
+      <TicketTriage ticket={ticket} unsynced={unsynced} tagInput={tagInput} onCommand={onCommand} />
 
       <article className="ticket-detail__body" aria-label="Customer message">
         {ticket.body}
@@ -80,8 +76,8 @@ export function TicketDetail({ ticket, customer, unsynced, now, onSetPriority }:
           </li>
           {(events ?? []).map((event) => (
             <li key={event.id}>
-              {memberName(event.actorId)} changed priority from {PRIORITY_LABELS[event.change.from]} to{' '}
-              {PRIORITY_LABELS[event.change.to]} · {formatTimestamp(event.at)}
+              {nameOf(event.actorId)} {describeTicketChange(event.change, (id) => nameOf(id))} ·{' '}
+              {formatTimestamp(event.at)}
             </li>
           ))}
         </ol>

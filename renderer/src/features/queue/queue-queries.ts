@@ -4,7 +4,8 @@ import type { ShiftdeskDb } from '../../db/shiftdesk-db.ts';
 
 /** The shift queue: tickets that still need someone, most urgent and longest waiting first. */
 export async function loadQueue(db: ShiftdeskDb): Promise<Ticket[]> {
-  const tickets = await db.tickets
+  const tickets = await db
+    .rows('ticket')
     .where('status')
     .anyOf([...ACTIVE_STATUSES])
     .toArray();
@@ -12,12 +13,12 @@ export async function loadQueue(db: ShiftdeskDb): Promise<Ticket[]> {
 }
 
 export async function loadCustomersById(db: ShiftdeskDb): Promise<ReadonlyMap<string, Customer>> {
-  const customers = await db.customers.toArray();
+  const customers = await db.rows('customer').toArray();
   return new Map(customers.map((customer) => [customer.id, customer]));
 }
 
 /** Ids of tickets with changes this device has not yet had confirmed. */
 export async function loadUnsyncedTicketIds(db: ShiftdeskDb): Promise<ReadonlySet<string>> {
-  const shadows = await db.shadows.where('key').startsWith('ticket/').toArray();
+  const shadows = await db.local.shadows.where('key').startsWith('ticket/').toArray();
   return new Set(shadows.map((shadow) => shadow.id));
 }

@@ -1,11 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useWorkspace } from '../../app/workspace-context.tsx';
-import { peekSyncState } from '../../db/sync-state.ts';
-import { useSyncStatus } from '../../sync/sync-status-store.ts';
+import { useState } from 'react';
 import { formatSince } from '../../ui/format.ts';
 import { useNow } from '../../ui/use-now.ts';
+import { SyncPanel } from './SyncPanel.tsx';
+import { usePendingChanges, useSyncState, useSyncStatus } from './use-sync-status.ts';
 
-const CONNECTION_LABELS = {
+export const CONNECTION_LABELS = {
   connecting: 'Connecting…',
   online: 'Online',
   offline: 'Offline',
@@ -15,13 +14,19 @@ const CONNECTION_LABELS = {
 /**
  * Always visible: is the server reachable, how many changes wait on this
  * device, when did we last hear from the server, and is a download under way.
+ * Opens the sync panel for the details.
  */
 export function SyncStatusBar({ offlineReady }: { offlineReady: boolean }) {
-  const { db } = useWorkspace();
   const now = useNow(10_000);
-  const { connection, bootstrap, problem, notice } = useSyncStatus();
-  const pending = useLiveQuery(() => db.outbox.count(), [db]);
-  const lastSyncedAt = useLiveQuery(async () => (await peekSyncState(db))?.lastSyncedAt ?? null, [db]);
+  const connection = useSyncStatus((s) => s.connection);
+  const download = useSyncStatus((s) => s.download);
+  const problem = useSyncStatus((s) => s.problem);
+  const notice = useSyncStatus((s) => s.notice);
+  const role = useSyncStatus((s) => s.role);
+  const pending = usePendingChanges();
+  const lastSyncedAt = useSyncState()?.lastSyncedAt ?? null;
+  const [panelOpen, setPanelOpen] = useState(false);
+  const waiting = (pending?.own ?? 0) + (pending?.imported ?? 0);
 
   return (
     <div
@@ -36,17 +41,19 @@ export function SyncStatusBar({ offlineReady }: { offlineReady: boolean }) {
       <span className="sync-status__sep" aria-hidden="true">
         ·
       </span>
-      <span data-testid="sync-pending" data-pending={pending ?? 0}>
-        {pending ?? 0} pending
+      <span data-testid="sync-pending" data-pending={waiting}>
+        {waiting} pending
       </span>
       <span className="sync-status__sep" aria-hidden="true">
         ·
       </span>
       <span data-testid="sync-last">{lastSyncedAt ? `synced ${formatSince(lastSyncedAt, now)}` : 'never synced'}</span>
-      {bootstrap && (
+      {role === 'follower' && <span className="sync-status__role"> · synced by another Shiftdesk window</span>}
+      {download && (
         <span className="sync-status__progress" data-testid="sync-bootstrap">
-          <progress max={bootstrap.total} value={bootstrap.loaded} aria-label="Downloading the queue" />
-          Downloading {bootstrap.loaded.toLocaleString()} / {bootstrap.total.toLocaleString()}
+          <progress max={download.progress.total} value={download.progress.loaded} aria-label="Download progress" />
+          {download.kind === 'full' ? 'Downloading' : 'Catching up'} {download.progress.loaded.toLocaleString()} /{' '}
+          {download.progress.total.toLocaleString()}
         </span>
       )}
       {offlineReady && <span className="sync-status__offline-ready">· works offline</span>}
@@ -60,6 +67,10 @@ export function SyncStatusBar({ offlineReady }: { offlineReady: boolean }) {
           {problem}
         </span>
       )}
+      <button type="button" className="button button--quiet sync-status__details" onClick={() => setPanelOpen(true)}>
+        Sync details
+      </button>
+      {panelOpen && <SyncPanel onClose={() => setPanelOpen(false)} />}
     </div>
   );
 }

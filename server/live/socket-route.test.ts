@@ -1,0 +1,158 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { API_ROUTES } from '#shared/api/routes';
+import { SocketServerMessage } from '#shared/sync/socket-protocol';
+import { buildApp } from '../app.ts';
+import { openPostgresDatabase } from '../db/postgres-database.ts';
+import { syncClient } from '../testing/sync-client.ts';
+import { describeEachDatabase } from '../testing/test-databases.ts';
+import { type TestServer, loginAs, startTestServer, testConfig } from '../testing/test-server.ts';
+
+async function listen(server: { app: TestServer['app'] }): Promise<string> {
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = server.app.server.address() as AddressInfo;
+  return `ws://127.0.0.1:${port}${API_ROUTES.socket}`;
+}
+
+/** Opens a socket and collects parsed server messages; `next(type)` waits for the next of that type. */
+async function openSocket(url: string) {
+  const socket = new WebSocket(url);
+  const messages: SocketServerMessage[] = [];
+  const waiters: (() => void)[] = [];
+  let closed: { code: number } | null = null;
+  socket.on('message', (data: Buffer) => {
+    messages.push(SocketServerMessage.parse(JSON.parse(data.toString('utf8'))));
+    waiters.splice(0).forEach((wake) => wake());
+  });
+  socket.on('close', (code) => {
+    closed = { code };
+    waiters.splice(0).forEach((wake) => wake());
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  const until = async (predicate: () => boolean, what: string) => {
+    const deadline = Date.now() + 5_000;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(messages)}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+  };
+  return {
+    socket,
+    messages,
+    send: (message: unknown) => socket.send(JSON.stringify(message)),
+    next: async <T extends SocketServerMessage['type']>(type: T, after = 0) => {
+      await until(() => messages.slice(after).some((m) => m.type === type), type);
+      return messages.slice(after).find((m) => m.type === type) as Extract<SocketServerMessage, { type: T }>;
+    },
+    closed: async () => {
+      await until(() => closed !== null, 'close');
+      return closed as unknown as { code: number };
+    },
+  };
+}
+
+describeEachDatabase('live pokes over WebSocket', (kind) => {
+  let server: TestServer;
+  let url: string;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    url = await listen(server);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('pokes a signed-in socket with the new version after another client’s push commits', async () => {
+    const watcher = await loginAs(server.app, 'lead');
+    const socket = await openSocket(url);
+    socket.send({ type: 'hello', token: watcher.token });
+    await socket.next('ready');
+
+    const { token } = await loginAs(server.app, 'agent');
+    const writer = syncClient(server.app, token, { clientGroupId: `poke-${kind}`, clientId: `poke-client-${kind}` });
+    const after = socket.messages.length;
+    await writer.push([writer.mutation('setPriority', { ticketId: 'tkt_000002', priority: 'urgent' })]);
+    const poke = await socket.next('poke', after);
+
+    const [{ version } = { version: -1 }] = await server.db.query<{ version: number }>(
+      'select version from workspaces',
+    );
+    expect(poke.version).toBe(version);
+    expect(JSON.stringify(poke)).not.toContain('tkt_000002'); // pokes carry no content
+    socket.socket.close();
+  });
+
+  it('refuses a bad token and closes', async () => {
+    const socket = await openSocket(url);
+    socket.send({ type: 'hello', token: 'x'.repeat(43) });
+    expect(await socket.next('error')).toMatchObject({ code: 'unauthenticated' });
+    expect((await socket.closed()).code).toBe(4401);
+  });
+
+  it('answers garbage with an error instead of crashing', async () => {
+    const socket = await openSocket(url);
+    socket.socket.send('{not json');
+    socket.send({ type: 'subscribe', everything: true });
+    expect(await socket.next('error')).toMatchObject({ code: 'bad_message' });
+    socket.socket.close();
+  });
+
+  if (kind === 'postgres') {
+    it('keeps poking after the LISTEN connection is killed (failover, restart)', async () => {
+      const watcher = await loginAs(server.app, 'lead');
+      const socket = await openSocket(url);
+      socket.send({ type: 'hello', token: watcher.token });
+      await socket.next('ready');
+
+      const killed = await server.db.query<{ killed: boolean }>(
+        `select pg_terminate_backend(pid) as killed from pg_stat_activity
+          where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()`,
+      );
+      expect(killed.map((row) => row.killed)).toContain(true);
+
+      const { token } = await loginAs(server.app, 'agent');
+      const writer = syncClient(server.app, token, { clientGroupId: 'relisten-group', clientId: 'relisten-client' });
+      // The listener reconnects with backoff; keep writing until a poke gets through.
+      const deadline = Date.now() + 10_000;
+      let got = false;
+      for (let id = 1; !got && Date.now() < deadline; id++) {
+        const after = socket.messages.length;
+        await writer.push([
+          writer.mutation('setPriority', { ticketId: 'tkt_000004', priority: id % 2 ? 'low' : 'high' }, id),
+        ]);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        got = socket.messages.slice(after).some((message) => message.type === 'poke');
+      }
+      expect(got).toBe(true);
+      socket.socket.close();
+    });
+
+    it('fans pokes out across server instances through LISTEN/NOTIFY', async () => {
+      const secondDb = await openPostgresDatabase(server.databaseUrl ?? '');
+      const second = await buildApp(await testConfig(), secondDb);
+      try {
+        const secondUrl = await listen(second);
+        const watcher = await loginAs(second.app, 'analyst');
+        const socket = await openSocket(secondUrl);
+        socket.send({ type: 'hello', token: watcher.token });
+        await socket.next('ready');
+
+        const { token } = await loginAs(server.app, 'agent');
+        const writer = syncClient(server.app, token, { clientGroupId: 'fanout-group', clientId: 'fanout-client' });
+        await writer.push([writer.mutation('setPriority', { ticketId: 'tkt_000003', priority: 'low' })]);
+        expect((await socket.next('poke')).version).toBeGreaterThan(0);
+        socket.socket.close();
+      } finally {
+        await second.app.close();
+        await secondDb.close();
+      }
+    });
+  }
+});

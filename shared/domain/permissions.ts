@@ -1,0 +1,28 @@
+import type { Role } from './roles.ts';
+
+/**
+ * The one role × action table. The server checks it for every mutation (and,
+ * as routes join, every route); the UI reads the same table to hide what a
+ * role cannot do. `does` completes "A trainee cannot …" in refusal messages.
+ *
+ * Trainees work in the sandbox until a lead promotes them: they never write
+ * to the team's real data, so no real action lists them.
+ */
+export const ACTIONS = {
+  'ticket.triage': { does: 'change ticket priority or tags', roles: ['agent', 'analyst', 'lead', 'admin'] },
+  'ticket.status': { does: 'change ticket status', roles: ['agent', 'analyst', 'lead', 'admin'] },
+  'ticket.claim': { does: 'claim or release tickets', roles: ['agent', 'analyst', 'lead', 'admin'] },
+  'ticket.assign': { does: 'assign tickets to others or take them over', roles: ['lead', 'admin'] },
+} as const satisfies Record<string, { does: string; roles: readonly Role[] }>;
+
+export type Action = keyof typeof ACTIONS;
+export const ACTION_NAMES = Object.keys(ACTIONS) as Action[];
+
+export function can(role: Role, action: Action): boolean {
+  return (ACTIONS[action].roles as readonly Role[]).includes(role);
+}
+
+/** "A trainee cannot change ticket status." */
+export function refusalMessage(role: Role, action: Action): string {
+  return `A ${role} cannot ${ACTIONS[action].does}.`;
+}

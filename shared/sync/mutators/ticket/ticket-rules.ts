@@ -1,0 +1,49 @@
+import { type ClientId, TicketEventId, derivedId } from '../../../domain/ids.ts';
+import type { Ticket } from '../../../domain/ticket.ts';
+import type { TicketEventChange } from '../../../domain/ticket-event.ts';
+import type { SampleWorld, MutationContext, MutatorTx } from '../../mutator.ts';
+import { MutationRejected } from '../../rejection.ts';
+import type { SeededRandom } from '../../../util/seeded-random.ts';
+
+/** The event a mutation writes gets an id derived from the mutation, so a rebase rewrites it instead of duplicating it. */
+export function eventIdFor(clientId: ClientId, mutationId: number): TicketEventId {
+  return TicketEventId.parse(derivedId('evt_', clientId, mutationId));
+}
+
+/** The ticket a change is about, or a rejection that names it. */
+export async function ticketOrReject(tx: MutatorTx, ticketId: string): Promise<Ticket> {
+  const ticket = await tx.get('ticket', ticketId);
+  if (!ticket) {
+    throw new MutationRejected('not_found', `Ticket ${ticketId} no longer exists.`, {
+      subject: { entity: 'ticket', id: ticketId },
+    });
+  }
+  return ticket;
+}
+
+/** Saves the changed ticket (stamped with the time) and its history line, as one change. */
+export async function saveTicketChange(
+  tx: MutatorTx,
+  changed: Ticket,
+  change: TicketEventChange,
+  ctx: MutationContext,
+): Promise<void> {
+  await tx.put('ticket', { ...changed, updatedAt: ctx.now });
+  await tx.put('ticketEvent', {
+    id: eventIdFor(ctx.clientId, ctx.mutationId),
+    ticketId: changed.id,
+    actorId: ctx.actor.id,
+    at: ctx.now,
+    change,
+  });
+}
+
+/** A teammate's name for messages ("Priya Nair"), or a neutral stand-in. */
+export async function memberName(tx: MutatorTx, id: string): Promise<string> {
+  return (await tx.get('member', id))?.name ?? 'Someone else';
+}
+
+/** Mostly tickets that exist; now and then one that does not (deleted, mistyped link). */
+export function sampleTicketId(random: SeededRandom, world: SampleWorld): string {
+  return world.ticketIds.length === 0 || random.chance(0.03) ? 'tkt_missing' : random.pick(world.ticketIds);
+}

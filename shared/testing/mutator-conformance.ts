@@ -1,0 +1,155 @@
+import { UserId } from '../domain/ids.ts';
+import { ROLES, type Role } from '../domain/roles.ts';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '../domain/ticket.ts';
+import type { WorkspaceEntityName } from '../sync/entities.ts';
+import type { MutationDef, MutatorTx, SampleWorld } from '../sync/mutator.ts';
+import { MUTATION_NAMES, type MutationName, mutations } from '../sync/mutators/registry.ts';
+import { MutationRejected } from '../sync/rejection.ts';
+import { runMutation } from '../sync/run-mutation.ts';
+import { SeededRandom } from '../util/seeded-random.ts';
+import { TEAM, contextFixture, customerFixture, ticketFixture } from './fixtures.ts';
+import { memoryMutatorTx } from './memory-mutator-tx.ts';
+import type { z } from 'zod';
+
+/**
+ * One suite, three stores: every registered mutator runs against the memory,
+ * Dexie and SQL implementations of MutatorTx on the same seeded cases, and each
+ * must end in the same outcome and the same rows as the memory reference. A new
+ * mutator is covered the moment it is registered (through its `sample`).
+ */
+export type SeedRow = readonly [WorkspaceEntityName, { id: string }];
+
+export interface ConformanceCase {
+  title: string;
+  mutation: MutationName;
+  args: unknown;
+  role: Role;
+  mutationId: number;
+  seed: SeedRow[];
+}
+
+export interface ConformanceOutcome {
+  /** `applied`, `rejected:<code>:<message>`, or `error` for anything else (a bug in mutator or store). */
+  result: string;
+  /** Every row after the change, `entity/id` → row. On a rejection, the rows as they were. */
+  rows: Record<string, unknown>;
+}
+
+/**
+ * Runs one case on a store: seed it, run the mutation through runMutation in a
+ * transaction (rolled back on failure, as push and the optimistic write do),
+ * then read every row back.
+ */
+export type ConformanceHarness = (testCase: ConformanceCase) => Promise<ConformanceOutcome>;
+
+const TAGS = ['login', 'billing', 'outage', 'vip'];
+
+function seedFor(random: SeededRandom): SeedRow[] {
+  const tickets = Array.from({ length: 4 }, (_, index) =>
+    ticketFixture({
+      id: `tkt_00000${index + 1}` as never,
+      status: random.pick(TICKET_STATUSES),
+      priority: random.pick(TICKET_PRIORITIES),
+      assigneeId: random.chance(0.5) ? null : UserId.parse(random.pick(TEAM).id),
+      tags: TAGS.filter(() => random.chance(0.3)),
+    }),
+  );
+  return [
+    ...TEAM.map((member): SeedRow => ['member', member]),
+    ['customer', customerFixture()],
+    ...tickets.map((ticket): SeedRow => ['ticket', ticket]),
+  ];
+}
+
+/** Deterministic cases: `perMutation` for every registered mutation, each with its own seeded world. */
+export function conformanceCases(perMutation = 30, seed = 4870): ConformanceCase[] {
+  const random = new SeededRandom(seed);
+  return MUTATION_NAMES.flatMap((mutation) =>
+    Array.from({ length: perMutation }, (_, index): ConformanceCase => {
+      const rows = seedFor(random);
+      const world: SampleWorld = {
+        ticketIds: rows.filter(([entity]) => entity === 'ticket').map(([, row]) => row.id),
+        memberIds: TEAM.map((member) => member.id),
+        tags: TAGS,
+      };
+      const def = mutations[mutation] as MutationDef<z.ZodType>;
+      const role = random.chance(0.15) ? 'trainee' : random.pick(ROLES.filter((r) => r !== 'trainee'));
+      return {
+        title: `${mutation} #${index + 1} as ${role}`,
+        mutation,
+        args: def.sample(random, world),
+        role,
+        mutationId: index + 1,
+        seed: rows,
+      };
+    }),
+  );
+}
+
+/** Runs the mutation as the conformance suite does, on any store. */
+export async function runCase(tx: MutatorTx, testCase: ConformanceCase): Promise<string> {
+  try {
+    await runMutation(
+      tx,
+      testCase.mutation,
+      testCase.args,
+      contextFixture(testCase.role, { mutationId: testCase.mutationId }),
+    );
+    return 'applied';
+  } catch (error) {
+    if (error instanceof MutationRejected) return `rejected:${error.code}:${error.message}`;
+    throw error;
+  }
+}
+
+/** The reference: plain maps. */
+export const memoryHarness: ConformanceHarness = async (testCase) => {
+  const tx = memoryMutatorTx(testCase.seed);
+  const before = Object.fromEntries(tx.rows);
+  const result = await runCase(tx, testCase);
+  return { result, rows: result === 'applied' ? Object.fromEntries(tx.rows) : before };
+};
+
+/** Rows keyed `entity/id`, in a stable order, for comparing stores. */
+export function sortedRows(entries: Iterable<[string, unknown]>): Record<string, unknown> {
+  return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The transaction primitives no mutator uses yet (delete, list by a plain and a
+ * multi-entry index), scripted: every store must produce the same trace.
+ */
+export async function primitivesScript(tx: MutatorTx): Promise<unknown[]> {
+  const trace: unknown[] = [];
+  const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
+  await tx.put('ticket', ticketFixture({ id: 'tkt_a' as never, status: 'open', tags: ['vip', 'login'] }));
+  await tx.put('ticket', ticketFixture({ id: 'tkt_b' as never, status: 'open', tags: ['login'] }));
+  await tx.put('ticket', ticketFixture({ id: 'tkt_c' as never, status: 'solved', tags: [] }));
+  trace.push(ids(await tx.list('ticket', 'status', 'open')));
+  trace.push(ids(await tx.list('ticket', 'tags', 'login')));
+  trace.push(ids(await tx.list('ticket', 'tags', 'vip')));
+  await tx.delete('ticket', 'tkt_a');
+  await tx.delete('ticket', 'tkt_missing');
+  trace.push(await tx.get('ticket', 'tkt_a'));
+  trace.push(ids(await tx.list('ticket', 'tags', 'login')));
+  await tx.put('ticket', ticketFixture({ id: 'tkt_a' as never, status: 'pending', tags: [] }));
+  trace.push(ids(await tx.list('ticket', 'status', 'open')), ids(await tx.list('ticket', 'status', 'pending')));
+  trace.push(
+    await tx.list('ticket', 'subject', 'x').then(
+      () => 'listed',
+      (error: Error) => error.message,
+    ),
+  );
+  return trace;
+}
+
+export const PRIMITIVES_TRACE: unknown[] = [
+  ['tkt_a', 'tkt_b'],
+  ['tkt_a', 'tkt_b'],
+  ['tkt_a'],
+  undefined,
+  ['tkt_b'],
+  ['tkt_b'],
+  ['tkt_a'],
+  'ticket has no declared index on "subject" (declare it in shared/sync/entities.ts).',
+];
