@@ -18,7 +18,19 @@ export default defineConfig({
             'tooling/**/*.test.ts',
             'bench/**/*.test.ts',
           ],
+          exclude: ['tooling/sync-sim/**'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'sync',
+          include: ['tooling/sync-sim/**/*.test.ts'],
+          environment: 'node',
+          // Each run owns a database and five IndexedDB stores; two at a time suits 2 cores.
+          maxWorkers: 2,
+          testTimeout: 600_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -57,11 +57,20 @@ test.describe('desktop app (Electron)', () => {
       await console.signIn('agent@demo.shiftdesk.test');
       await console.waitForSyncedQueue();
 
-      // Navigation away from the app is blocked by the main process.
+      // Navigation away from the app is blocked by the main process. Wait for the attempt to reach
+      // the main process's will-navigate (where the guard, registered first, already refused it)
+      // rather than sleeping and hoping.
+      const attempted = app.evaluate(
+        ({ webContents }) =>
+          new Promise<{ url: string; prevented: boolean }>((resolveAttempt) => {
+            const contents = webContents.getAllWebContents().find((candidate) => candidate.getURL().startsWith('app://'));
+            contents?.once('will-navigate', (event, url) => resolveAttempt({ url, prevented: event.defaultPrevented }));
+          }),
+      );
       await page.evaluate(() => {
         window.location.href = 'https://example.com/';
       });
-      await page.waitForTimeout(500);
+      expect(await attempted).toEqual({ url: 'https://example.com/', prevented: true });
       expect(page.url()).toBe('app://shiftdesk/index.html');
     } finally {
       await app.close();

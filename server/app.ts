@@ -1,5 +1,5 @@
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
@@ -28,7 +28,7 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<Buil
   const app = Fastify({
     logger: { level: config.logLevel },
     // One line per request drowns the console at info; debug and trace keep them.
-    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
     // Push batches are bounded by count; this bounds them by size too.
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,

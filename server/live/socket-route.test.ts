@@ -33,8 +33,8 @@ async function openSocket(url: string) {
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
-  const until = async (predicate: () => boolean, what: string) => {
-    const deadline = Date.now() + 5_000;
+  const until = async (predicate: () => boolean, what: string, timeoutMs = 5_000) => {
+    const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(messages)}`);
       await new Promise<void>((resolve) => {
@@ -47,6 +47,7 @@ async function openSocket(url: string) {
     socket,
     messages,
     send: (message: unknown) => socket.send(JSON.stringify(message)),
+    until,
     next: async <T extends SocketServerMessage['type']>(type: T, after = 0) => {
       await until(() => messages.slice(after).some((m) => m.type === type), type);
       return messages.slice(after).find((m) => m.type === type) as Extract<SocketServerMessage, { type: T }>;
@@ -58,7 +59,7 @@ async function openSocket(url: string) {
   };
 }
 
-describeEachDatabase('live pokes over WebSocket', (kind) => {
+describeEachDatabase('the live channel over WebSocket', (kind) => {
   let server: TestServer;
   let url: string;
   beforeAll(async () => {
@@ -87,6 +88,110 @@ describeEachDatabase('live pokes over WebSocket', (kind) => {
     expect(poke.version).toBe(version);
     expect(JSON.stringify(poke)).not.toContain('tkt_000002'); // pokes carry no content
     socket.socket.close();
+  });
+
+  /** A signed-in socket for a role, ready. */
+  const signedIn = async (role: string, target = url, app = server.app) => {
+    const { token, user } = await loginAs(app, role);
+    const socket = await openSocket(target);
+    socket.send({ type: 'hello', token });
+    const ready = await socket.next('ready');
+    return { ...socket, user, connectionId: ready.connectionId };
+  };
+  const lastPresence = (socket: Awaited<ReturnType<typeof openSocket>>) =>
+    [...socket.messages]
+      .reverse()
+      .find((m): m is Extract<SocketServerMessage, { type: 'presence' }> => m.type === 'presence');
+
+  it('shares who is viewing which ticket, and forgets a window the moment it closes', async () => {
+    const viewer = await signedIn('agent');
+    const watcher = await signedIn('lead');
+    viewer.send({ type: 'presence', state: { ticketId: 'tkt_000005', activity: 'viewing' } });
+    await watcher.until(
+      () => lastPresence(watcher)?.entries.some((e) => e.userId === viewer.user.id) === true,
+      'presence',
+    );
+    expect(lastPresence(watcher)?.entries.filter((e) => e.userId === viewer.user.id)).toEqual([
+      {
+        connectionId: viewer.connectionId,
+        userId: viewer.user.id,
+        ticketId: 'tkt_000005',
+        activity: 'viewing',
+        since: expect.any(Number),
+      },
+    ]);
+    viewer.send({ type: 'presence', state: { ticketId: 'tkt_000005', activity: 'replying' } });
+    await watcher.until(
+      () => lastPresence(watcher)?.entries.some((e) => e.activity === 'replying') === true,
+      'replying',
+    );
+
+    viewer.socket.close();
+    await watcher.until(
+      () => lastPresence(watcher)?.entries.every((e) => e.userId !== viewer.user.id) === true,
+      'gone',
+    );
+    watcher.socket.close();
+  });
+
+  it('drops the presence of a window that stops answering pings, within 10 seconds', async () => {
+    const { token, user } = await loginAs(server.app, 'analyst');
+    // A client whose network died: it never answers the server's pings (and never closes).
+    const silent = new WebSocket(url, { autoPong: false });
+    await new Promise<void>((resolve) => silent.once('open', () => resolve()));
+    const ready = new Promise<void>((resolve) => silent.once('message', () => resolve()));
+    silent.send(JSON.stringify({ type: 'hello', token }));
+    await ready;
+    silent.send(JSON.stringify({ type: 'presence', state: { ticketId: 'tkt_000006', activity: 'viewing' } }));
+    const watcher = await signedIn('lead');
+    await watcher.until(
+      () => lastPresence(watcher)?.entries.some((e) => e.userId === user.id) === true,
+      'presence',
+      5_000,
+    );
+    const seenAt = Date.now();
+    await watcher.until(
+      () => lastPresence(watcher)?.entries.every((e) => e.userId !== user.id) === true,
+      'expiry',
+      12_000,
+    );
+    expect(Date.now() - seenAt).toBeLessThan(10_000);
+    silent.terminate();
+    watcher.socket.close();
+  }, 20_000);
+
+  it('answers pings, so a client can tell a live connection from a dead one', async () => {
+    const socket = await signedIn('agent');
+    const after = socket.messages.length;
+    socket.send({ type: 'ping', at: 1234 });
+    expect(await socket.next('pong', after)).toEqual({ type: 'pong', at: 1234 });
+    socket.socket.close();
+  });
+
+  it('tells a person when a lead assigns them a ticket, and nobody else', async () => {
+    const assignee = await signedIn('analyst');
+    const bystander = await signedIn('agent');
+    const lead = await loginAs(server.app, 'lead');
+    const writer = syncClient(server.app, lead.token, {
+      clientGroupId: `assign-${kind}`,
+      clientId: `assign-client-${kind}`,
+    });
+    await writer.push([
+      writer.mutation('assignTicket', {
+        ticketId: 'tkt_000007',
+        assigneeId: assignee.user.id,
+        expectedAssigneeId: null,
+      }),
+    ]);
+    expect(await assignee.next('notice')).toMatchObject({
+      title: 'Jordan Okafor assigned you a ticket',
+      ticketId: 'tkt_000007',
+    });
+    // The bystander got the poke for the same commit, and no notice.
+    await bystander.next('poke');
+    expect(bystander.messages.some((m) => m.type === 'notice')).toBe(false);
+    assignee.socket.close();
+    bystander.socket.close();
   });
 
   it('refuses a bad token and closes', async () => {
@@ -148,6 +253,21 @@ describeEachDatabase('live pokes over WebSocket', (kind) => {
         const writer = syncClient(server.app, token, { clientGroupId: 'fanout-group', clientId: 'fanout-client' });
         await writer.push([writer.mutation('setPriority', { ticketId: 'tkt_000003', priority: 'low' })]);
         expect((await socket.next('poke')).version).toBeGreaterThan(0);
+
+        // Presence too: an agent on the first instance opens a ticket; the analyst on the second sees it.
+        const viewer = await signedIn('agent');
+        viewer.send({ type: 'presence', state: { ticketId: 'tkt_000009', activity: 'viewing' } });
+        await socket.until(
+          () =>
+            lastPresence(socket)?.entries.some((e) => e.ticketId === 'tkt_000009' && e.userId === viewer.user.id) ===
+            true,
+          'presence from the other instance',
+        );
+        viewer.socket.close();
+        await socket.until(
+          () => lastPresence(socket)?.entries.every((e) => e.userId !== viewer.user.id) === true,
+          'gone',
+        );
         socket.socket.close();
       } finally {
         await second.app.close();

@@ -101,6 +101,7 @@ export function App({ platform }: { platform: Platform }) {
           appInfo={phase.appInfo}
           session={phase.session}
           shell={shell}
+          ticketLinks={platform.ticketLinks}
           offlineReady={offlineReady}
           onSignOut={() => void endSession(phase.appInfo, phase.session, null)}
           onSessionEnded={sessionEnded}

@@ -11,6 +11,7 @@ import { useUiStore } from '../state/ui-store.ts';
 import { createApiClient } from '../sync/api-client.ts';
 import { webLocksLeader } from '../sync/leader-election.ts';
 import { SyncEngine } from '../sync/sync-engine.ts';
+import type { TicketLinks } from '../platform/shell-types.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { WorkspaceContext } from './workspace-context.tsx';
 
@@ -18,6 +19,7 @@ interface ConsoleScreenProps {
   appInfo: AppInfo;
   session: StoredSession;
   shell: ShellApi;
+  ticketLinks: TicketLinks;
   offlineReady: boolean;
   onSignOut: () => void;
   onSessionEnded: () => void;
@@ -28,6 +30,7 @@ export function ConsoleScreen({
   appInfo,
   session,
   shell,
+  ticketLinks,
   offlineReady,
   onSignOut,
   onSessionEnded,
@@ -66,7 +69,7 @@ export function ConsoleScreen({
   }, [connection, onSessionEnded]);
 
   return (
-    <WorkspaceContext.Provider value={{ db, user, sync }}>
+    <WorkspaceContext.Provider value={{ db, user, sync, ticketLinks }}>
       <div className="app-frame">
         <AppHeader user={user} onSignOut={() => setSigningOut(true)} />
         <QueueScreen />

@@ -1,12 +1,14 @@
 import { createContext, useContext } from 'react';
 import type { SessionUser } from '#shared/api/auth';
 import type { ShiftdeskDb } from '../db/shiftdesk-db.ts';
+import type { TicketLinks } from '../platform/shell-types.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 
 export interface Workspace {
   db: ShiftdeskDb;
   user: SessionUser;
   sync: SyncEngine;
+  ticketLinks: TicketLinks;
 }
 
 export const WorkspaceContext = createContext<Workspace | null>(null);

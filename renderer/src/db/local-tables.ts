@@ -76,6 +76,14 @@ export type SetAsideRow = z.infer<typeof SetAsideRow>;
 export const FetchedRoot = z.object({ key: z.string(), entity: z.string(), id: z.string(), fetchedAt: EpochMs });
 export type FetchedRoot = z.infer<typeof FetchedRoot>;
 
+/**
+ * A root that came back into the window without its children (they did not
+ * change, so no pull brings them): fetched after the pull, and kept here until
+ * that succeeds, so a lost connection cannot leave a ticket without its history.
+ */
+export const PendingFetch = z.object({ key: z.string(), entity: z.string(), id: z.string(), since: EpochMs });
+export type PendingFetch = z.infer<typeof PendingFetch>;
+
 export const localTables = {
   outbox: defineLocalTable({ schema: OutboxEntry, key: 'id', indexes: [] }),
   importedOutbox: defineLocalTable({ schema: ImportedEntry, key: 'key', indexes: ['importedAt'] }),
@@ -84,6 +92,7 @@ export const localTables = {
   dismissals: defineLocalTable({ schema: Dismissal, key: 'id', indexes: [] }),
   setAside: defineLocalTable({ schema: SetAsideRow, key: 'key', indexes: ['at'] }),
   fetchedRoots: defineLocalTable({ schema: FetchedRoot, key: 'key', indexes: ['fetchedAt'] }),
+  pendingFetches: defineLocalTable({ schema: PendingFetch, key: 'key', indexes: [] }),
 };
 
 export type LocalTableName = keyof typeof localTables;

@@ -9,4 +9,13 @@ export interface Platform {
   shell: ShellApi;
   /** Resolves true once the app will open without the server (web: service worker in control). */
   enableOfflineAppShell: () => Promise<boolean>;
+  /** Links to one ticket (web: the address bar, `/tickets/tkt_…`); the desktop has none yet. */
+  ticketLinks: TicketLinks;
+}
+
+export interface TicketLinks {
+  /** The ticket the app was opened on, if any. */
+  opened: () => string | null;
+  /** Shows the open ticket's link (so it can be copied and shared). */
+  show: (ticketId: string | null) => void;
 }

@@ -20,7 +20,7 @@ export type ApplyPullOutcome =
 
 export interface ApplyPullResult {
   outcome: ApplyPullOutcome;
-  /** Roots that came back into the window which this device did not hold: their children must be fetched. */
+  /** Roots that came back into the window which this device did not hold (queued in `pendingFetches`). */
   missingRoots: { entity: string; id: string }[];
   /** Rows set aside by this pull (already stored; the engine reports them). */
   setAside: number;
@@ -68,6 +68,12 @@ export async function applyPull(
 
     const missingRoots = await absentRoots(db, response.revisited);
     const cleared = await applyPatch(db, response.patch);
+    if (cleared) await db.local.pendingFetches.clear();
+    if (missingRoots.length > 0) {
+      await db.local.pendingFetches.bulkPut(
+        missingRoots.map((root) => ({ key: `${root.entity}/${root.id}`, ...root, since: now })),
+      );
+    }
     await setAside(db, response.setAside, now);
     if (confirmed !== undefined) await db.local.outbox.where('id').belowOrEqual(confirmed).delete();
     const complete = response.resume === null;

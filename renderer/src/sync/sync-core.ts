@@ -104,7 +104,7 @@ export class SyncCore {
     return confirmed.length > 0;
   }
 
-  /** One pull request and its application. */
+  /** One pull request and its application (then any history fetches it queued). */
   async pullOnce(): Promise<{ response: PullResponse; result: ApplyPullResult }> {
     const base = await this.pullBase();
     const response = await this.deps.api.pull({
@@ -113,7 +113,21 @@ export class SyncCore {
       resume: base.resume,
     });
     const result = await this.apply(base, response);
+    await this.fetchPending();
     return { response, result };
+  }
+
+  /**
+   * Fetches the children of roots that came back into the window. They are
+   * queued durably by the pull that found them, so a failure here is retried
+   * after the next pull instead of leaving a ticket without its history.
+   */
+  async fetchPending(): Promise<void> {
+    const { db, api } = this.deps;
+    const pending = await db.local.pendingFetches.toArray();
+    if (pending.length === 0) return;
+    await fetchRoots(db, api, pending, { markFetched: false, now: this.now });
+    await db.local.pendingFetches.bulkDelete(pending.map((entry) => entry.key));
   }
 
   /**
@@ -146,9 +160,6 @@ export class SyncCore {
         outcome = result.outcome;
         setAside += result.setAside;
         if (response.progress && outcome !== 'stale') onProgress?.({ kind, progress: response.progress });
-        if (result.missingRoots.length > 0) {
-          await fetchRoots(this.deps.db, api, result.missingRoots, { markFetched: false, now: this.now });
-        }
         if (outcome !== 'partial' || !next || !nextBase) break;
         base = nextBase;
         response = await next;
@@ -161,6 +172,7 @@ export class SyncCore {
       // Stale: another window moved the state on, go again from there. Paged: the pages
       // stopped at the version where they began, so catch up with what changed meanwhile.
       if (outcome === 'stale' || paged) continue;
+      await this.fetchPending();
       return { restarted, setAside };
     }
   }

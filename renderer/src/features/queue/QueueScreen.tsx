@@ -15,6 +15,7 @@ import { TicketDetail } from './TicketDetail.tsx';
 import { TicketRow } from './TicketRow.tsx';
 import { type TicketCommand, useTicketCommands } from './use-ticket-commands.ts';
 import { useFirstPaintMark } from './use-first-paint-mark.ts';
+import { useTicketLink } from './use-ticket-link.ts';
 
 const ROW_HEIGHT = 64;
 
@@ -49,6 +50,7 @@ function Queue() {
   const selected = useLiveQuery(() => (selectedId ? db.rows('ticket').get(selectedId) : undefined), [db, selectedId]);
   useFirstPaintMark(queue !== undefined && queue.length > 0);
   const run = useTicketCommands();
+  useTicketLink();
 
   // Keep a selection once tickets exist, so the keyboard always has a target.
   useEffect(() => {

@@ -18,4 +18,6 @@ export const platform: Platform = {
   shell: desktopShell(),
   // The desktop app loads from local files: it is always available offline.
   enableOfflineAppShell: async () => true,
+  // The desktop app has no address bar; links into it come with a protocol handler later.
+  ticketLinks: { opened: () => null, show: () => undefined },
 };

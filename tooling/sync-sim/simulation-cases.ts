@@ -1,0 +1,33 @@
+import { expect, it } from 'vitest';
+import { type SimulationOptions, replayCommand, runSimulation } from './simulation.ts';
+
+/**
+ * The CI matrix: 10 seeds × {40, 300, 1000} operations; `npm run test:sync:long`
+ * runs 30,000+ per seed. One run: SIM_SEED=7 SIM_OPS=1000 SIM_BACKEND=pglite npx vitest run --project sync
+ */
+export function simulationCases(backend: SimulationOptions['backend']): void {
+  const only = process.env.SIM_BACKEND;
+  if (only && only !== backend) return;
+  const seeds = process.env.SIM_SEED
+    ? [Number(process.env.SIM_SEED)]
+    : Array.from(
+        { length: Number(process.env.SIM_SEEDS ?? 10) },
+        (_, i) => Number(process.env.SIM_FIRST_SEED ?? 1) + i,
+      );
+  const sizes = process.env.SIM_OPS ? [Number(process.env.SIM_OPS)] : [40, 300, 1_000];
+  for (const operations of sizes) {
+    for (const seed of seeds) {
+      const options: SimulationOptions = { seed, operations, backend };
+      it(`seed ${seed}, ${operations} operations (replay: ${replayCommand(options)})`, async () => {
+        const report = await runSimulation(options);
+        // The run did what it claims: in the longer runs every kind of trouble happened.
+        if (operations >= 1_000) {
+          for (const step of ['mutate', 'push', 'pull', 'connectivity', 'crash', 'fetch', 'network', 'carry']) {
+            expect({ step, ran: (report.steps[step] ?? 0) > 0 }).toEqual({ step, ran: true });
+          }
+          expect(report.rejections).toBeGreaterThan(0);
+        }
+      });
+    }
+  }
+}
