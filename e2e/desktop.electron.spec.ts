@@ -63,7 +63,9 @@ test.describe('desktop app (Electron)', () => {
       const attempted = app.evaluate(
         ({ webContents }) =>
           new Promise<{ url: string; prevented: boolean }>((resolveAttempt) => {
-            const contents = webContents.getAllWebContents().find((candidate) => candidate.getURL().startsWith('app://'));
+            const contents = webContents
+              .getAllWebContents()
+              .find((candidate) => candidate.getURL().startsWith('app://'));
             contents?.once('will-navigate', (event, url) => resolveAttempt({ url, prevented: event.defaultPrevented }));
           }),
       );

@@ -5,9 +5,13 @@ import { type SimulationOptions, replayCommand, runSimulation } from './simulati
  * The CI matrix: 10 seeds × {40, 300, 1000} operations; `npm run test:sync:long`
  * runs 30,000+ per seed. One run: SIM_SEED=7 SIM_OPS=1000 SIM_BACKEND=pglite npx vitest run --project sync
  */
-export function simulationCases(backend: SimulationOptions['backend']): void {
+/** Whether SIM_BACKEND leaves this backend out of the run. */
+export function backendExcluded(backend: SimulationOptions['backend']): boolean {
   const only = process.env.SIM_BACKEND;
-  if (only && only !== backend) return;
+  return Boolean(only && only !== backend);
+}
+
+export function simulationCases(backend: SimulationOptions['backend']): void {
   const seeds = process.env.SIM_SEED
     ? [Number(process.env.SIM_SEED)]
     : Array.from(

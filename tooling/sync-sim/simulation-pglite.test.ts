@@ -1,6 +1,9 @@
 import { describe } from 'vitest';
-import { simulationCases } from './simulation-cases.ts';
+import { backendExcluded, simulationCases } from './simulation-cases.ts';
 
-describe('sync simulation [pglite: the embedded server, restarted on its data]', () => {
-  simulationCases('pglite');
-});
+describe.skipIf(backendExcluded('pglite'))(
+  'sync simulation [pglite: the embedded server, restarted on its data]',
+  () => {
+    simulationCases('pglite');
+  },
+);

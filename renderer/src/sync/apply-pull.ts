@@ -129,11 +129,15 @@ async function applyPatch(db: ShiftdeskDb, patch: readonly PatchOp[]): Promise<b
   }
 
   // Rows under a pending change go to their shadow; the live row keeps the optimistic value until the rebase.
-  const keys = [
-    ...[...puts].flatMap(([entity, rows]) => rows.map((row) => shadowKey(entity, row.id))),
-    ...[...deletes].flatMap(([entity, ids]) => ids.map((id) => shadowKey(entity, id))),
-  ];
-  const shadowed = new Set((await db.local.shadows.bulkGet(keys)).flatMap((shadow) => (shadow ? [shadow.key] : [])));
+  // (Most pages, a whole download among them, meet no shadow at all: skip the lookups then.)
+  const shadowed = new Set<string>();
+  if ((await db.local.shadows.count()) > 0) {
+    const keys = [
+      ...[...puts].flatMap(([entity, rows]) => rows.map((row) => shadowKey(entity, row.id))),
+      ...[...deletes].flatMap(([entity, ids]) => ids.map((id) => shadowKey(entity, id))),
+    ];
+    for (const shadow of await db.local.shadows.bulkGet(keys)) if (shadow) shadowed.add(shadow.key);
+  }
   const shadowUpdates: ShadowRow[] = [];
   for (const [entity, rows] of puts) {
     const live = rows.filter((row) => !shadowed.has(shadowKey(entity, row.id)));

@@ -205,7 +205,8 @@ export class SyncEngine {
   /** Pushes what is waiting (own changes, then imported ones); true if anything went. */
   private async push(): Promise<boolean> {
     const outcome = await this.core.pushBatch();
-    this.setStatus({ connection: 'online' });
+    // Only an answer from the server says it is reachable ('nothing' sent no request).
+    if (outcome !== 'nothing') this.setStatus({ connection: 'online' });
     if (outcome === 'more') this.pushWanted = true;
     if (outcome === 'restarted') this.restartedAsNewClient();
     const imported = await this.core.pushImported();

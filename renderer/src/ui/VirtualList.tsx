@@ -5,8 +5,8 @@ interface VirtualListProps<T> {
   rowHeight: number;
   getKey: (item: T) => string;
   renderRow: (item: T, index: number) => ReactNode;
-  /** Index to keep in view (the keyboard selection). */
-  scrollToIndex: number | null;
+  /** The key of the row to keep in view (the keyboard selection). */
+  scrollToKey: string | null;
   overscan?: number;
   className?: string;
   /** Accessibility attributes for the scrolling element (role, label, activedescendant). */
@@ -24,7 +24,7 @@ export function VirtualList<T>({
   rowHeight,
   getKey,
   renderRow,
-  scrollToIndex,
+  scrollToKey,
   overscan = 8,
   className,
   listProps,
@@ -42,15 +42,24 @@ export function VirtualList<T>({
     return () => observer.disconnect();
   }, []);
 
+  // Keeps the selected row in view: always when the selection changes; when a live update moves the
+  // row, only if it was in view, so an agent who scrolled away during a flood is not yanked back.
+  const targetIndex = scrollToKey === null ? -1 : items.findIndex((item) => getKey(item) === scrollToKey);
+  const followed = useRef<{ key: string | null; index: number }>({ key: null, index: -1 });
   useEffect(() => {
     const element = scroller.current;
-    if (!element || scrollToIndex === null) return;
-    const rowTop = scrollToIndex * rowHeight;
+    const previous = followed.current;
+    followed.current = { key: scrollToKey, index: targetIndex };
+    if (!element || targetIndex === -1) return;
+    const inView = (index: number) =>
+      index * rowHeight >= element.scrollTop && (index + 1) * rowHeight <= element.scrollTop + element.clientHeight;
+    if (previous.key === scrollToKey && (previous.index === targetIndex || !inView(previous.index))) return;
+    const rowTop = targetIndex * rowHeight;
     if (rowTop < element.scrollTop) element.scrollTop = rowTop;
     else if (rowTop + rowHeight > element.scrollTop + element.clientHeight) {
       element.scrollTop = rowTop + rowHeight - element.clientHeight;
     }
-  }, [scrollToIndex, rowHeight]);
+  }, [scrollToKey, targetIndex, rowHeight]);
 
   const first = Math.max(0, Math.floor(viewport.top / rowHeight) - overscan);
   const last = Math.min(items.length, Math.ceil((viewport.top + viewport.height) / rowHeight) + overscan);

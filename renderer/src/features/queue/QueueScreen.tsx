@@ -107,7 +107,7 @@ function Queue() {
             items={queue ?? []}
             rowHeight={ROW_HEIGHT}
             getKey={(ticket) => ticket.id}
-            scrollToIndex={selectedIndex === -1 ? null : selectedIndex}
+            scrollToKey={selectedId}
             listProps={{
               role: 'listbox',
               'aria-label': 'Tickets, most urgent first',

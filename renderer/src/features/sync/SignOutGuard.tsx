@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { downloadUnsyncedChanges } from './unsynced-transfer.ts';
@@ -16,8 +16,12 @@ export function SignOutGuard({ onSignOut, onCancel }: { onSignOut: () => void; o
   const [waiting, setWaiting] = useState(false);
   const count = pending === undefined ? undefined : pending.own + pending.imported;
 
+  // Once: the parent may hand a new callback on every render while sign-out is under way.
+  const signedOut = useRef(false);
   useEffect(() => {
-    if (count === 0) onSignOut();
+    if (count !== 0 || signedOut.current) return;
+    signedOut.current = true;
+    onSignOut();
   }, [count, onSignOut]);
 
   if (count === undefined || count === 0) return null;

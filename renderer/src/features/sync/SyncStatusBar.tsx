@@ -41,8 +41,9 @@ export function SyncStatusBar({ offlineReady }: { offlineReady: boolean }) {
       <span className="sync-status__sep" aria-hidden="true">
         ·
       </span>
-      <span data-testid="sync-pending" data-pending={waiting}>
-        {waiting} pending
+      {/* Until the outbox has been counted, say so: "0 pending" would claim everything is synced. */}
+      <span data-testid="sync-pending" data-pending={pending === undefined ? undefined : waiting}>
+        {pending === undefined ? '… pending' : `${waiting} pending`}
       </span>
       <span className="sync-status__sep" aria-hidden="true">
         ·
