@@ -39,7 +39,11 @@ export const entities = {
     table: 'tickets',
     indexes: ['status', 'customerId', 'updatedAt', 'assigneeId', '*tags'],
     // Active tickets are always held; finished ones while they changed recently.
-    scope: { kind: 'root', windowAt: (ticket) => (ACTIVE_STATUSES.has(ticket.status) ? null : ticket.updatedAt) },
+    scope: {
+      kind: 'root',
+      windowAt: (ticket) => (ACTIVE_STATUSES.has(ticket.status) ? null : ticket.updatedAt),
+      windowIndex: 'updatedAt',
+    },
     writtenBy: 'mutators',
   }),
   ticketEvent: defineEntity({
@@ -112,6 +116,12 @@ export function rootOf(entity: EntityName, row: { id: string }): { entity: strin
     return typeof id === 'string' ? { entity: scope.root, id } : null;
   }
   return null;
+}
+
+/** The indexed field that bounds a root's window (see EntityScope), for finding what left the window. */
+export function windowIndexOf(entity: RootEntityName): string {
+  const scope = entities[entity].scope as { windowIndex: string };
+  return scope.windowIndex;
 }
 
 /** When a root leaves the window (null: never, while it stays active). */

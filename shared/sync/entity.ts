@@ -8,7 +8,15 @@ export type EntityScope<Row> =
    * A window root: clients hold it while `windowAt(row)` is null (always, e.g. an active ticket) or
    * falls within the team's sync window. Older roots are fetched on demand and evicted again.
    */
-  | { kind: 'root'; windowAt: (row: Row) => number | null }
+  | {
+      kind: 'root';
+      windowAt: (row: Row) => number | null;
+      /**
+       * An indexed field never below `windowAt` (when that is not null), so a device finds what
+       * left its window by reading the rows below the cutoff on that index, not the whole table.
+       */
+      windowIndex: keyof Row & string;
+    }
   /** Travels with its root: held exactly while the root is (a ticket's history, later its messages). */
   | { kind: 'child'; root: string; rootKey: keyof Row & string }
   /** Belongs to one device's database rather than the workspace: rejections of that device's changes. */

@@ -1,5 +1,5 @@
 import { DEFAULT_SYNC_WINDOW_DAYS } from '#shared/domain/workspace-settings';
-import { ROOT_ENTITY_NAMES, childrenOf, type EntityName, windowAtOf } from '#shared/sync/entities';
+import { ROOT_ENTITY_NAMES, childrenOf, type EntityName, windowAtOf, windowIndexOf } from '#shared/sync/entities';
 import type { ShiftdeskDb } from '../db/shiftdesk-db.ts';
 import { shadowKey } from '../db/shiftdesk-db.ts';
 
@@ -25,6 +25,8 @@ export async function evictOutsideWindow(
     // Read-only scan first, so the write transaction below stays short.
     const candidates = await db
       .rows(root)
+      .where(windowIndexOf(root))
+      .below(cutoff)
       .filter((row) => {
         const windowAt = windowAtOf(root, row);
         return windowAt !== null && windowAt < cutoff;
