@@ -2,7 +2,7 @@
 export interface Metric {
   name: string;
   value: number;
-  unit: 'ms' | 'x' | 'rows' | 'rows/s' | 'MB';
+  unit: 'ms' | 'x' | 'rows' | 'rows/s' | 'tickets/s' | 'changes' | 'changes/s' | 'count' | 'MB';
   lowerIsBetter?: boolean;
   /** What the figure is compared with, when it is a ratio. */
   note?: string;
@@ -12,6 +12,14 @@ export interface BenchmarkResult {
   benchmark: string;
   description: string;
   metrics: Metric[];
+  /** Raw samples and breakdowns behind the metrics, kept in the JSON only. */
+  details?: Record<string, unknown>;
+}
+
+/** What a benchmark returns: its metrics, and optionally the raw material behind them. */
+export interface BenchmarkOutput {
+  metrics: Metric[];
+  details?: Record<string, unknown>;
 }
 
 /**
@@ -21,5 +29,5 @@ export interface BenchmarkResult {
 export interface Benchmark {
   name: string;
   description: string;
-  run: () => Promise<Metric[]>;
+  run: () => Promise<Metric[] | BenchmarkOutput>;
 }

@@ -251,6 +251,8 @@ export class SyncEngine {
 
   private fail(error: unknown): void {
     if (this.stopped) return;
+    // A failed download is not "under way" any more: the screen shows what is there (or why not).
+    this.setStatus({ download: null });
     if (error instanceof ApiError && error.status === 401) return this.sessionEnded();
     const at = Date.now();
     if (error instanceof NetworkError) {

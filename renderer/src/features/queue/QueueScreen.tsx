@@ -8,7 +8,7 @@ import { useNow } from '../../ui/use-now.ts';
 import { usePresenceByTicket } from '../presence/use-presence.ts';
 import { ArchiveSearch } from '../archive/ArchiveSearch.tsx';
 import { DownloadProgress } from '../sync/DownloadProgress.tsx';
-import { useSyncState } from '../sync/use-sync-status.ts';
+import { useSyncState, useSyncStatus } from '../sync/use-sync-status.ts';
 import { isTypingTarget, queueKeyAction } from './queue-keys.ts';
 import { loadCustomersById, loadQueue, loadUnsyncedTicketIds } from './queue-queries.ts';
 import { TicketDetail } from './TicketDetail.tsx';
@@ -26,8 +26,11 @@ const ROW_HEIGHT = 64;
  */
 export function QueueScreen() {
   const syncState = useSyncState();
+  // Until the whole download is in, catch-up included: mounting the queue earlier made it read the
+  // table while the last writes waited for that read (two seconds at 100,000 tickets).
+  const downloading = useSyncStatus((s) => s.download?.kind === 'full');
   if (syncState === undefined) return <main className="console" />;
-  if (syncState === null || syncState.cookie === null) return <DownloadProgress />;
+  if (syncState === null || syncState.cookie === null || downloading) return <DownloadProgress />;
   return <Queue />;
 }
 
