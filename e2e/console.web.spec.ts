@@ -45,6 +45,18 @@ test.describe('web mode', () => {
     await console.signIn('lead@demo.shiftdesk.test');
     await console.waitForSyncedQueue();
     expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The dialogs of the console: the sync panel and the archive search.
+    await page.getByRole('button', { name: 'Sync details' }).click();
+    await expect(page.getByTestId('sync-panel')).toBeVisible();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('sync-panel')).toHaveCount(0);
+    // Focus returns to the button that opened it.
+    await expect(page.getByRole('button', { name: 'Sync details' })).toBeFocused();
+    await page.getByRole('button', { name: 'Older tickets…' }).click();
+    await expect(page.getByTestId('archive-search')).toBeVisible();
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   test('explains a wrong password and an unreachable server', async ({ page }) => {

@@ -101,6 +101,54 @@ describeEachDatabase('hostile input', (kind) => {
     },
   );
 
+  it('survives forged paged-pull tokens that carry the real epoch (so they reach the queries)', async () => {
+    const pull = (body: object) =>
+      server.app.inject({
+        method: 'POST',
+        url: API_ROUTES.pull,
+        headers: bearer(token),
+        payload: { protocolVersion: 1, clientGroupId: 'forger', ...body },
+      });
+    const first = (await pull({ cookie: null })).json<{ cookie: string }>();
+    const [, epoch] = first.cookie.split(':');
+    const forge = (state: object) =>
+      Buffer.from(JSON.stringify({ epoch, windowDays: 30, loaded: 0, total: 0, ...state })).toString('base64url');
+    for (const resume of [
+      forge({
+        kind: 'changes',
+        since: 0,
+        target: 1,
+        cutoff: -1e15,
+        afterVersion: 0,
+        afterEntity: "'; drop table sync_rows; --",
+        afterId: '\u0000',
+      }),
+      forge({
+        kind: 'full',
+        baseVersion: 1,
+        cutoff: 9e15,
+        phase: 'roots',
+        entityIndex: 99,
+        afterEntity: '',
+        afterKey: -1,
+        afterId: 'zzz',
+      }),
+      forge({
+        kind: 'full',
+        baseVersion: 0,
+        cutoff: 0,
+        phase: 'final',
+        entityIndex: 0,
+        afterEntity: 'ticket',
+        afterKey: null,
+        afterId: '',
+      }),
+    ]) {
+      const response = await pull({ cookie: null, resume });
+      expect({ status: response.statusCode < 500 }).toEqual({ status: true });
+    }
+  });
+
   it.each([
     ['a missing token', {}],
     ['a malformed header', { authorization: 'Basic abc' }],

@@ -43,8 +43,8 @@ interface Member {
   send: (message: SocketServerMessage) => void;
 }
 
-/** NOTIFY payloads are capped at 8000 bytes; presence lists are sent in slices below that. */
-const PRESENCE_SLICE = 30;
+/** NOTIFY payloads are capped at 8000 bytes; presence lists are sent in slices below that (20 entries at their longest ≈ 5 KB). */
+const PRESENCE_SLICE = 20;
 
 /**
  * The live side of the server: every signed-in socket of this instance, and

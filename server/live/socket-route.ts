@@ -8,6 +8,8 @@ import type { LiveConnection } from './live-hub.ts';
 
 /** A socket that has not said hello with a valid token by then is closed. */
 const HELLO_TIMEOUT_MS = 5_000;
+/** Every this many heartbeats (about a minute), the socket's session is checked again. */
+const SESSION_CHECK_EVERY = 15;
 /** More messages than this per second from one socket are dropped (presence is a hint, not a stream). */
 const MAX_MESSAGES_PER_SECOND = 20;
 
@@ -42,11 +44,13 @@ export function registerSocketRoute(app: FastifyInstance, { db, liveHub }: AppDe
     let connection: LiveConnection | undefined;
     // Set before the token lookup, so two quick hellos cannot both subscribe.
     let greeted = false;
+    let sessionToken: string | null = null;
     let closed = false;
     let alive = true;
     let windowStart = Date.now();
     let messagesInWindow = 0;
     const helloTimer = setTimeout(() => socket.close(4401, 'hello timeout'), HELLO_TIMEOUT_MS);
+    let ticks = 0;
     const pingTimer = setInterval(() => {
       if (!alive) {
         socket.terminate();
@@ -54,7 +58,17 @@ export function registerSocketRoute(app: FastifyInstance, { db, liveHub }: AppDe
       }
       alive = false;
       socket.ping();
+      // The session may end while the socket lives (signed out elsewhere, expired, revoked).
+      if (++ticks % SESSION_CHECK_EVERY === 0 && sessionToken) void recheckSession(sessionToken);
     }, HEARTBEAT_INTERVAL_MS);
+
+    const recheckSession = async (token: string) => {
+      const user = await findSessionUser(db, token).catch(() => undefined);
+      if (user === null && !closed) {
+        send(socket, { type: 'error', code: 'unauthenticated', message: 'Your session has ended. Sign in again.' });
+        socket.close(4401, 'session ended');
+      }
+    };
     socket.on('pong', () => (alive = true));
 
     const onHello = async (token: string) => {
@@ -68,6 +82,7 @@ export function registerSocketRoute(app: FastifyInstance, { db, liveHub }: AppDe
         return;
       }
       clearTimeout(helloTimer);
+      sessionToken = token;
       connection = liveHub.connect(user.workspaceId, user.id, (message) => send(socket, message));
       send(socket, { type: 'ready', connectionId: connection.connectionId });
     };

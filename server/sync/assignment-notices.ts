@@ -23,8 +23,8 @@ export function announceAssignment(db: Database, liveHub: LiveHub) {
       liveHub.notify({
         workspaceId: committed.workspaceId,
         userId: assigneeId,
-        title: `${actor?.name ?? 'A lead'} assigned you a ticket`,
-        body: ticket.subject,
+        title: `${(actor?.name ?? 'A lead').slice(0, 150)} assigned you a ticket`,
+        body: ticket.subject.slice(0, 1_000),
         ticketId,
       });
     })().catch((error: unknown) => log.warn({ err: error }, 'could not announce an assignment'));

@@ -363,7 +363,8 @@ async function lastMutationIds(
 async function rejections(tx: Sql, clientGroupId: string, since: number, upTo: number): Promise<RejectionRecord[]> {
   return tx.query<RejectionRecord>(
     `select client_id, mutation_id, name, code, message, rejected_at, subject, resolutions from mutation_rejections
-      where client_group_id = $1 and version > $2 and version <= $3 order by version, client_id, mutation_id`,
+      where (client_group_id = $1 or carrier_group_id = $1) and version > $2 and version <= $3
+      order by version, client_id, mutation_id`,
     [clientGroupId, since, upTo],
   );
 }

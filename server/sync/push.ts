@@ -5,7 +5,7 @@ import { ClientId } from '#shared/domain/ids';
 import type { MutationContext } from '#shared/sync/mutator';
 import { isMutationName } from '#shared/sync/mutators/registry';
 import type { PushRequest, PushResponse, PushedMutation } from '#shared/sync/protocol';
-import { MutationRejected } from '#shared/sync/rejection';
+import { type MutationRejection, MutationRejected, rejectionId } from '#shared/sync/rejection';
 import { runMutation } from '#shared/sync/run-mutation';
 import type { Database, Sql } from '../db/database.ts';
 import { isPostgresDataError } from '../http/errors.ts';
@@ -23,6 +23,7 @@ export const PUSH_CHUNK = 50;
 
 interface ChunkResult {
   lastMutationId: number;
+  rejections: MutationRejection[];
   /** A gap: a mutation arrived before its predecessor; nothing after it was processed. */
   stopped: boolean;
   committed: CommittedMutation[];
@@ -46,18 +47,21 @@ export async function processPush(
   hooks: ServerMutationHooks,
 ): Promise<PushResponse> {
   await claimClientGroup(db, request.clientGroupId, user);
+  if (request.carrierGroupId) await claimClientGroup(db, request.carrierGroupId, user);
   if (request.mutations.length === 0) {
-    return { lastMutationId: await lastMutationIdOf(db, request.clientId, request.clientGroupId) };
+    return { lastMutationId: await lastMutationIdOf(db, request.clientId, request.clientGroupId), rejections: [] };
   }
   let lastMutationId = 0;
+  const rejections: MutationRejection[] = [];
   for (let start = 0; start < request.mutations.length; start += PUSH_CHUNK) {
     const chunk = request.mutations.slice(start, start + PUSH_CHUNK);
     const result = await db.transaction((tx) => processChunk(tx, user, request, chunk, log, hooks));
     lastMutationId = result.lastMutationId;
+    rejections.push(...result.rejections);
     for (const committed of result.committed) hooks.afterCommit(committed, log);
     if (result.stopped) break;
   }
-  return { lastMutationId };
+  return { lastMutationId, rejections };
 }
 
 async function processChunk(
@@ -72,10 +76,15 @@ async function processChunk(
   let version: number | null = null;
   const committed: CommittedMutation[] = [];
   const audit: { action: string; detail: Record<string, unknown> }[] = [];
+  const rejections: MutationRejection[] = [];
   let stopped = false;
 
+  const alreadyProcessed: number[] = [];
   for (const mutation of chunk) {
-    if (mutation.id <= last) continue;
+    if (mutation.id <= last) {
+      alreadyProcessed.push(mutation.id);
+      continue;
+    }
     if (mutation.id > last + 1) {
       stopped = true;
       break;
@@ -88,7 +97,7 @@ async function processChunk(
       mutationId: mutation.id,
     };
     const rejection = await applyOne(tx, user, mutation, ctx, version, log, hooks);
-    if (rejection) await recordRejection(tx, request, mutation, rejection, ctx.now, version);
+    if (rejection) rejections.push(await recordRejection(tx, request, mutation, rejection, ctx.now, version));
     else if (isMutationName(mutation.name))
       committed.push({ workspaceId: user.workspaceId, name: mutation.name, args: mutation.args, ctx });
     audit.push({
@@ -103,7 +112,10 @@ async function processChunk(
     last = mutation.id;
   }
 
-  if (version === null) return { lastMutationId: last, stopped, committed };
+  // A change sent again (by its device after a lost answer, or carried over by file) gets its refusal again.
+  if (alreadyProcessed.length > 0)
+    rejections.unshift(...(await earlierRejections(tx, request.clientId, alreadyProcessed)));
+  if (version === null) return { lastMutationId: last, stopped, committed, rejections };
   await tx.query('update clients set last_mutation_id = $1, version = $2, last_seen_at = now() where id = $3', [
     last,
     version,
@@ -115,7 +127,7 @@ async function processChunk(
     [user.workspaceId, user.id, audit.map((entry) => entry.action), audit.map((entry) => JSON.stringify(entry.detail))],
   );
   await notifyPoke(tx, user.workspaceId, version);
-  return { lastMutationId: last, stopped, committed };
+  return { lastMutationId: last, stopped, committed, rejections };
 }
 
 /** Runs one mutation inside a savepoint; its effects stay only if it was accepted. */
@@ -157,11 +169,11 @@ async function recordRejection(
   rejection: MutationRejected,
   at: number,
   version: number,
-): Promise<void> {
+): Promise<MutationRejection> {
   await tx.query(
     `insert into mutation_rejections
-       (client_group_id, client_id, mutation_id, name, code, message, rejected_at, version, subject, resolutions)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)`,
+       (client_group_id, client_id, mutation_id, name, code, message, rejected_at, version, subject, resolutions, carrier_group_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)`,
     [
       request.clientGroupId,
       request.clientId,
@@ -173,8 +185,47 @@ async function recordRejection(
       version,
       JSON.stringify(rejection.subject),
       JSON.stringify(rejection.resolutions),
+      request.carrierGroupId ?? null,
     ],
   );
+  return {
+    id: rejectionId(request.clientId, mutation.id),
+    clientId: ClientId.parse(request.clientId),
+    mutationId: mutation.id,
+    name: mutation.name,
+    code: rejection.code,
+    message: rejection.message.slice(0, 1_000),
+    at,
+    subject: rejection.subject,
+    resolutions: rejection.resolutions,
+  };
+}
+
+async function earlierRejections(tx: Sql, clientId: string, mutationIds: number[]): Promise<MutationRejection[]> {
+  const rows = await tx.query<{
+    mutation_id: number;
+    name: string;
+    code: MutationRejection['code'];
+    message: string;
+    rejected_at: number;
+    subject: MutationRejection['subject'];
+    resolutions: MutationRejection['resolutions'];
+  }>(
+    `select mutation_id, name, code, message, rejected_at, subject, resolutions from mutation_rejections
+      where client_id = $1 and mutation_id = any($2::int8[]) order by mutation_id`,
+    [clientId, mutationIds],
+  );
+  return rows.map((row) => ({
+    id: rejectionId(clientId, row.mutation_id),
+    clientId: ClientId.parse(clientId),
+    mutationId: row.mutation_id,
+    name: row.name,
+    code: row.code,
+    message: row.message,
+    at: row.rejected_at,
+    subject: row.subject ?? null,
+    resolutions: row.resolutions ?? [],
+  }));
 }
 
 /**

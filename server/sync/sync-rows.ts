@@ -37,7 +37,7 @@ export async function listRows<E extends WorkspaceEntityName>(
   const rows = await sql.query<{ data: unknown }>(
     `select data from sync_rows
       where workspace_id = $1 and entity = $2 and index_keys @> array[$3::text] and not deleted
-      order by id`,
+      order by id collate "C"`,
     [workspaceId, entity, indexKey(field, value)],
   );
   return rows.map((row) => entitySchema(entity).parse(row.data));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClientGroupId, ClientId, EpochMs } from '../domain/ids.ts';
 import { type EntityName, type EntityRow, entitySchema, isEntityName } from './entities.ts';
+import { MutationRejection } from './rejection.ts';
 
 /**
  * Sync protocol v1 (BRIEF §5): intent-based push, cookie-based paged pull,
@@ -29,14 +30,24 @@ export const PushRequest = z.object({
   clientGroupId: ClientGroupId,
   clientId: ClientId,
   mutations: z.array(PushedMutation).max(MAX_MUTATIONS_PER_PUSH),
+  /**
+   * The sending device's own group, when it pushes changes carried over from another device's
+   * export (under that device's ids): refusals are then also delivered to the sender.
+   */
+  carrierGroupId: ClientGroupId.optional(),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
 export const PushResponse = z.object({
   /** The highest mutation id the server has now processed (applied or rejected) for this client. */
   lastMutationId: z.number().int().nonnegative(),
+  /**
+   * Mutations of this push the server refused. Pulls bring them to the device that made them; the
+   * push answer also carries them, for changes pushed on another device's behalf (imported from a file).
+   */
+  rejections: z.array(MutationRejection).max(MAX_MUTATIONS_PER_PUSH).default([]),
 });
-export type PushResponse = z.infer<typeof PushResponse>;
+export type PushResponse = z.output<typeof PushResponse>;
 
 /** Opaque to clients: they store it and send it back. */
 export const Cookie = z.string().min(1).max(200);

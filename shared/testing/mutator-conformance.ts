@@ -140,6 +140,11 @@ export async function primitivesScript(tx: MutatorTx): Promise<unknown[]> {
       (error: Error) => error.message,
     ),
   );
+  // Ordered by id the same way everywhere (code units, not a locale's collation that ignores punctuation).
+  for (const id of ['tkt_a_b', 'tkt_a-b', 'tkt_aB', 'tkt_ab']) {
+    await tx.put('ticket', ticketFixture({ id: id as never, status: 'on_hold', tags: [] }));
+  }
+  trace.push(ids(await tx.list('ticket', 'status', 'on_hold')));
   return trace;
 }
 
@@ -152,4 +157,5 @@ export const PRIMITIVES_TRACE: unknown[] = [
   ['tkt_b'],
   ['tkt_a'],
   'ticket has no declared index on "subject" (declare it in shared/sync/entities.ts).',
+  ['tkt_a-b', 'tkt_aB', 'tkt_a_b', 'tkt_ab'],
 ];

@@ -21,7 +21,11 @@ interface ServerRow {
  * from first principles (the registry's window rule, the audit log), not by
  * asking the code under test; every problem found is returned as a sentence.
  */
-export async function checkInvariants(db: Database, clients: readonly SimClient[]): Promise<string[]> {
+export async function checkInvariants(
+  db: Database,
+  clients: readonly SimClient[],
+  retired: { device: SimClient; carriedTo: SimClient } | null,
+): Promise<string[]> {
   const problems: string[] = [];
   const rows = await serverRows(db);
   const inWindow = windowKeys(rows);
@@ -55,7 +59,7 @@ export async function checkInvariants(db: Database, clients: readonly SimClient[
 
     // Every rejection of this device's changes reached it, exactly as the server recorded it.
     const serverRejections = await db.query<{ client_id: string; mutation_id: number; code: string; message: string }>(
-      'select client_id, mutation_id, code, message from mutation_rejections where client_group_id = $1',
+      'select client_id, mutation_id, code, message from mutation_rejections where client_group_id = $1 or carrier_group_id = $1',
       [state?.clientGroupId ?? ''],
     );
     const localRejections = new Map((await client.db.rows('rejection').toArray()).map((r) => [r.id, r]));
@@ -67,11 +71,43 @@ export async function checkInvariants(db: Database, clients: readonly SimClient[
         problems.push(`${prefix} has a different rejection ${id}`);
       localRejections.delete(id);
     }
-    for (const id of localRejections.keys()) problems.push(`${prefix} shows a rejection ${id} the server never made`);
+    // Refusals of changes carried here from another device arrive with the push that sent them.
+    const carriedRejections = new Set(
+      (
+        await db.query<{ client_id: string; mutation_id: number }>(
+          'select client_id, mutation_id from mutation_rejections',
+        )
+      )
+        .map((row) => rejectionId(row.client_id, row.mutation_id))
+        .filter((id) => client.carried.has(id)),
+    );
+    for (const id of localRejections.keys()) {
+      if (!carriedRejections.has(id)) problems.push(`${prefix} shows a rejection ${id} the server never made`);
+    }
   }
 
-  problems.push(...(await checkMutationLedger(db, clients)));
+  if (retired) problems.push(...(await checkCarriedRejections(db, retired.device, retired.carriedTo)));
+  problems.push(...(await checkMutationLedger(db, retired ? [...clients, retired.device] : clients)));
   return problems;
+}
+
+/**
+ * A device that broke after its changes were carried away by file never pulls
+ * again: every refusal of a change it made that the server processed after the
+ * export must have reached the device that carried it.
+ */
+async function checkCarriedRejections(db: Database, broken: SimClient, carrier: SimClient): Promise<string[]> {
+  const state = await peekSyncState(broken.db);
+  const acked = state?.ackedThrough ?? 0;
+  const rejected = await db.query<{ client_id: string; mutation_id: number }>(
+    'select client_id, mutation_id from mutation_rejections where client_group_id = $1 and mutation_id > $2',
+    [state?.clientGroupId ?? '', acked],
+  );
+  const shown = new Set((await carrier.db.rows('rejection').toArray()).map((row) => row.id));
+  return rejected
+    .map((row) => rejectionId(row.client_id, row.mutation_id))
+    .filter((id) => carrier.carried.has(id) && !shown.has(id))
+    .map((id) => `${carrier.name} carried ${id} for a broken device, but never heard it was rejected`);
 }
 
 /** Each mutation processed exactly once, in its device's order, and every one a device committed processed. */

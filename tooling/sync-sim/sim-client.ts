@@ -61,6 +61,15 @@ export class SimClient {
     this.db = new ShiftdeskDb(`sim-${this.name}`);
     await this.db.open();
     this.core = this.newCore();
+    this.second = null;
+  }
+
+  private second: SyncCore | null = null;
+
+  /** Another window of this profile: its own engine (own memory), the same database. */
+  otherWindow(): SyncCore {
+    this.second ??= this.newCore();
+    return this.second;
   }
 
   async fetchRoot(ticketId: string): Promise<void> {
@@ -75,8 +84,13 @@ export class SimClient {
     return JSON.stringify(await exportUnsyncedChanges(this.db, this.user));
   }
 
+  /** Changes carried here from another device's export, as `clientId:id`. */
+  readonly carried = new Set<string>();
+
   async importChanges(file: string): Promise<void> {
     await importUnsyncedChanges(this.db, this.user, file);
+    const parsed = JSON.parse(file) as { changes: { clientId: string; id: number }[] };
+    for (const change of parsed.changes) this.carried.add(`${change.clientId}:${change.id}`);
   }
 
   async pending(): Promise<number> {

@@ -7,6 +7,7 @@ import { peekSyncState } from '../../renderer/src/db/sync-state.ts';
 import { mutate } from '../../renderer/src/sync/mutate.ts';
 import { ApiError, NetworkError } from '../../renderer/src/sync/api-client.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-content.ts';
+import { writeRow } from '../../server/sync/sync-rows.ts';
 import { checkInvariants } from './invariants.ts';
 import { SimBackend, type SimBackendKind } from './sim-backend.ts';
 import { SimClient } from './sim-client.ts';
@@ -101,11 +102,14 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       tags: ['login', 'billing', 'outage', 'vip', 'release-4.12'],
     });
 
+    // A device that broke: its changes went to the other device by file, and it never syncs again.
+    let retired: SimClient | null = null;
+    const live = () => clients.filter((c) => c !== retired);
     for (let step = 0; step < options.operations; step++) {
-      const client = random.pick(clients);
+      const client = random.pick(live());
       const who = client.name.replace(/^\d+-/, '');
       if (random.chance(0.02)) {
-        const flipped = random.pick(clients);
+        const flipped = random.pick(live());
         flipped.transport.connected = !flipped.transport.connected;
         note(
           'connectivity',
@@ -146,10 +150,27 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
           note('restart', `server instance ${index} restarts`);
         } else if (roll < 0.94) {
           const [from, to] = random.chance(0.5) ? [clients[0], clients[1]] : [clients[1], clients[0]];
-          if (from && to) {
+          if (from && to && from !== retired && to !== retired) {
             await to.importChanges(await from.exportChanges());
-            note('carry', `${from.name.replace(/^\d+-/, '')} exports, ${to.name.replace(/^\d+-/, '')} imports`);
+            // Now and then the exporting device is the broken one: it is never used again.
+            const breaks = retired === null && from === clients[0] && random.chance(0.3);
+            if (breaks) retired = from;
+            note(
+              'carry',
+              `${from.name.replace(/^\d+-/, '')} exports${breaks ? ' and breaks' : ''}, ${to.name.replace(/^\d+-/, '')} imports`,
+            );
           }
+        } else if (roll < 0.943) {
+          // The team changes its sync window: every device downloads its new window.
+          const days = random.pick([20, 30, 90, 200]);
+          await changeSyncWindow(backend, days);
+          note('window', `the team sets the sync window to ${days} days`);
+        } else if (roll < 0.96) {
+          // A second window of the same profile syncs for a moment (a leader handover overlapping).
+          const other = client.otherWindow();
+          if (random.chance(0.5)) await other.pushBatch();
+          else await other.pullOnce();
+          note('other window', `${who} second window syncs once`);
         } else {
           const made = await client.mutateRandom(random, await worldOf(client));
           note(made.committed ? 'mutate' : 'refused locally', `${who} ${made.detail}`);
@@ -164,18 +185,25 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     }
 
     // The network heals: everyone reconnects and syncs until nothing changes.
-    for (const client of clients) {
+    const survivors = live();
+    for (const client of survivors) {
       client.transport.faults = NO_FAULTS;
       client.transport.connected = true;
       await client.transport.flushStalePushes();
     }
-    await settle(backend, clients).catch((error: unknown) => {
+    await settle(backend, survivors).catch((error: unknown) => {
       throw explain(error, options, trace);
     });
 
-    const problems = backend.instances.length > 1 ? await checkFanOut(backend, clients) : [];
-    await settle(backend, clients);
-    problems.push(...(await checkInvariants(backend.db, clients)));
+    const problems = backend.instances.length > 1 ? await checkFanOut(backend, survivors) : [];
+    await settle(backend, survivors);
+    problems.push(
+      ...(await checkInvariants(
+        backend.db,
+        survivors,
+        retired ? { device: retired, carriedTo: clients[1] ?? retired } : null,
+      )),
+    );
     if (problems.length > 0) {
       throw new SimulationFailure(
         `${problems.length} invariant(s) broken:\n- ${problems.slice(0, 20).join('\n- ')}\n\nReplay: ${replayCommand(options)}\nLast steps:\n${trace.join('\n')}`,
@@ -219,6 +247,15 @@ async function settle(backend: SimBackend, clients: readonly SimClient[]): Promi
 }
 
 /** With two instances: a commit through one pokes sockets on the other (LISTEN/NOTIFY). */
+export async function changeSyncWindow(backend: SimBackend, days: number): Promise<void> {
+  await backend.db.transaction(async (tx) => {
+    const [row] = await tx.query<{ version: number }>(
+      "update workspaces set version = version + 1 where id = 'wsp_demo' returning version",
+    );
+    await writeRow(tx, 'wsp_demo', 'settings', { id: 'settings', syncWindowDays: days }, row?.version ?? 0);
+  });
+}
+
 async function checkFanOut(backend: SimBackend, clients: readonly SimClient[]): Promise<string[]> {
   const writer = clients[0];
   const listener = backend.instances[1];

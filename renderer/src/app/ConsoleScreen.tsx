@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { AppInfo, ShellApi, StoredSession } from '#shared/shell/contract';
 import { ShiftdeskDb, databaseName } from '../db/shiftdesk-db.ts';
+import { MembersProvider } from '../features/queue/members-context.tsx';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
 import { ConflictNotices } from '../features/sync/ConflictNotices.tsx';
 import { FlashMessage } from '../features/sync/FlashMessage.tsx';
@@ -70,18 +71,20 @@ export function ConsoleScreen({
 
   return (
     <WorkspaceContext.Provider value={{ db, user, sync, ticketLinks }}>
-      <div className="app-frame">
-        <AppHeader user={user} onSignOut={() => setSigningOut(true)} />
-        <QueueScreen />
-        <footer className="app-footer">
-          <SyncStatusBar offlineReady={offlineReady} />
-        </footer>
-        <div className="notice-stack">
-          <ConflictNotices />
-          <FlashMessage />
+      <MembersProvider>
+        <div className="app-frame">
+          <AppHeader user={user} onSignOut={() => setSigningOut(true)} />
+          <QueueScreen />
+          <footer className="app-footer">
+            <SyncStatusBar offlineReady={offlineReady} />
+          </footer>
+          <div className="notice-stack">
+            <ConflictNotices />
+            <FlashMessage />
+          </div>
+          {signingOut && <SignOutGuard onSignOut={onSignOut} onCancel={() => setSigningOut(false)} />}
         </div>
-        {signingOut && <SignOutGuard onSignOut={onSignOut} onCancel={() => setSigningOut(false)} />}
-      </div>
+      </MembersProvider>
     </WorkspaceContext.Provider>
   );
 }

@@ -31,9 +31,35 @@ export async function setAsideInvalidRows(tx: Transaction, now: number): Promise
   };
   for (const entity of ENTITY_NAMES)
     await check(entities[entity].table, entity, entities[entity].schema, (row) => row.id);
-  await check('outbox', 'outbox', OutboxEntry, (row) => row.id);
+  await repairOutbox(tx, now, setAside);
   if (setAside.length > 0) await tx.table('setAside').bulkPut(setAside);
   return setAside.length;
+}
+
+/**
+ * A damaged outbox entry cannot simply go: the server applies a device's
+ * changes strictly in order, so a missing id would stop every later one for
+ * good. It is replaced, under the same id, by a change the server refuses on
+ * its own (and tells the agent about), and the original is set aside.
+ */
+async function repairOutbox(tx: Transaction, now: number, setAside: SetAsideRow[]): Promise<void> {
+  const rows = (await tx.table('outbox').toArray()) as Record<string, unknown>[];
+  for (const row of rows) {
+    const result = OutboxEntry.safeParse(row);
+    if (result.success) continue;
+    const id = row.id;
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) continue; // not addressable: cannot be in order anyway
+    await tx.table('outbox').put({ id, name: 'damagedLocalChange', args: null, createdAt: now });
+    setAside.push({
+      key: `outbox/${id}`,
+      entity: 'outbox',
+      id: String(id),
+      value: row,
+      problem: z.prettifyError(result.error),
+      at: now,
+      reported: false,
+    });
+  }
 }
 
 /** In order; append only. */

@@ -17,8 +17,10 @@ export const SyncState = z.object({
   /** The highest mutation id the server has confirmed processing; it never goes back unless the server lost data. */
   ackedThrough: z.number().int().nonnegative(),
   lastSyncedAt: z.number().nullable(),
+  /** Client ids this device used before starting over (a server that lost data); their changes are in the outbox, renumbered. */
+  previousClientIds: z.array(ClientId).max(20).default([]),
 });
-export type SyncState = z.infer<typeof SyncState>;
+export type SyncState = z.output<typeof SyncState>;
 
 const KEY = 'sync';
 
@@ -35,6 +37,7 @@ function freshState(newId: NewId): SyncState {
     nextMutationId: 1,
     ackedThrough: 0,
     lastSyncedAt: null,
+    previousClientIds: [],
   };
 }
 

@@ -41,6 +41,7 @@ export interface ApiClient {
     clientGroupId: ClientGroupId;
     clientId: ClientId;
     mutations: PushedMutation[];
+    carrierGroupId?: ClientGroupId;
   }) => Promise<PushResponse>;
   pull: (body: { clientGroupId: ClientGroupId; cookie: string | null; resume: string | null }) => Promise<PullResponse>;
   fetchRoots: (body: FetchRequest) => Promise<FetchResponse>;

@@ -86,7 +86,9 @@ export async function applyPull(
 
     await writeSyncState(db, {
       ...state,
-      cookie: complete ? response.cookie : state.cookie,
+      // After `clear` the old cookie describes data that is gone: forget it, so a refused resume
+      // token restarts the download instead of asking for changes on top of an empty table.
+      cookie: complete ? response.cookie : cleared ? null : state.cookie,
       resume: response.resume,
       ackedThrough: Math.max(state.ackedThrough, confirmed ?? 0),
       lastSyncedAt: complete ? now : state.lastSyncedAt,

@@ -2,6 +2,7 @@ import { isEntityName, isRootEntityName } from '#shared/sync/entities';
 import type { PutOp, SetAsideRow } from '#shared/sync/protocol';
 import type { ShiftdeskDb } from '../db/shiftdesk-db.ts';
 import { shadowKey } from '../db/shiftdesk-db.ts';
+import { peekSyncState } from '../db/sync-state.ts';
 import type { ApiClient } from './api-client.ts';
 
 /** Roots per fetch request (the server's limit). */
@@ -16,9 +17,11 @@ export async function storeFetched(
   db: ShiftdeskDb,
   patch: readonly PutOp[],
   setAside: readonly SetAsideRow[],
-  options: { markFetched: boolean; now: number },
-): Promise<void> {
-  await db.transaction('rw', db.syncTables(), async () => {
+  options: { markFetched: boolean; now: number; cookie: string | null },
+): Promise<boolean> {
+  return db.transaction('rw', db.syncTables(), async () => {
+    // A pull landed while the answer was on its way (it may have deleted one of these rows): ask again.
+    if ((await peekSyncState(db))?.cookie !== options.cookie) return false;
     for (const op of patch) {
       if (await db.local.shadows.get(shadowKey(op.entity, op.value.id))) continue;
       const table = db.rows(op.entity);
@@ -38,6 +41,7 @@ export async function storeFetched(
         setAside.map((row) => ({ key: `${row.entity}/${row.id}`, ...row, at: options.now, reported: false })),
       );
     }
+    return true;
   });
 }
 
@@ -56,12 +60,21 @@ export async function fetchRoots(
   const missing: { entity: string; id: string }[] = [];
   for (let start = 0; start < roots.length; start += FETCH_BATCH) {
     const batch = roots.slice(start, start + FETCH_BATCH);
-    const response = await api.fetchRoots({ roots: batch });
-    await storeFetched(db, response.patch, response.setAside, {
-      markFetched: options.markFetched,
-      now: options.now?.() ?? Date.now(),
-    });
-    missing.push(...response.missing);
+    for (let attempt = 0; ; attempt++) {
+      const cookie = (await peekSyncState(db))?.cookie ?? null;
+      const response = await api.fetchRoots({ roots: batch });
+      const stored = await storeFetched(db, response.patch, response.setAside, {
+        markFetched: options.markFetched,
+        now: options.now?.() ?? Date.now(),
+        cookie,
+      });
+      if (stored) {
+        missing.push(...response.missing);
+        break;
+      }
+      // Still racing pulls after a few tries: give up for now (queued fetches stay queued and retry).
+      if (attempt >= 3) throw new Error('The queue kept changing while an older ticket was fetched; try again.');
+    }
   }
   return missing;
 }

@@ -29,14 +29,18 @@ export function webLocksLeader(lockName: string): LeaderElection {
   return {
     run: (onLeader) => {
       const controller = new AbortController();
+      let resigned = false;
       let release: (() => void) | undefined;
       locks
         .request(lockName, { signal: controller.signal }, () => {
+          // Granted just as this window gave up: hand the lock straight back.
+          if (resigned) return Promise.resolve();
           onLeader();
           return new Promise<void>((resolve) => (release = resolve));
         })
         .catch(() => undefined); // Aborted while waiting: this window closed first.
       return () => {
+        resigned = true;
         controller.abort();
         release?.();
       };

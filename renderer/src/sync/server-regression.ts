@@ -21,6 +21,7 @@ export async function startOverAsNewClient(db: ShiftdeskDb, newId: NewId = rando
   await db.local.outbox.bulkAdd(pending.map((entry, index) => ({ ...entry, id: index + 1 })));
   await writeSyncState(db, {
     ...state,
+    previousClientIds: [state.clientId, ...state.previousClientIds].slice(0, 20),
     clientId: ClientId.parse(newId()),
     cookie: null,
     resume: null,

@@ -15,6 +15,8 @@ export interface SyncCoreDeps {
   /** Where new sync identities come from (seeded in simulations). */
   newId?: NewId;
   now?: () => number;
+  /** False once the engine stopped (signed out, or another window leads now): long pulls stop between pages. */
+  active?: () => boolean;
 }
 
 export type PushOutcome =
@@ -73,9 +75,15 @@ export class SyncCore {
       mutations: entries,
     });
     if (serverRegressed(lastMutationId, state.ackedThrough)) {
-      await db.transaction('rw', db.syncTables(), () => startOverAsNewClient(db, this.newId));
+      // Only if nothing moved meanwhile: another engine (a window that took over) may have started over already.
+      const restarted = await db.transaction('rw', db.syncTables(), async () => {
+        const now = await readSyncState(db, this.newId);
+        if (now.clientId !== state.clientId || now.ackedThrough !== state.ackedThrough) return false;
+        await startOverAsNewClient(db, this.newId);
+        return true;
+      });
       this.pushedThrough = 0;
-      return 'restarted';
+      return restarted ? 'restarted' : 'pushed';
     }
     this.pushedThrough = Math.max(this.pushedThrough, lastMutationId);
     const more = entries.length === MAX_MUTATIONS_PER_PUSH && lastMutationId >= (entries.at(-1)?.id ?? 0);
@@ -89,19 +97,33 @@ export class SyncCore {
   async pushImported(): Promise<boolean> {
     const { db, api } = this.deps;
     const waiting = (await db.local.importedOutbox.toArray()).filter((entry) => entry.confirmedAt === null);
-    const first = waiting.sort((a, b) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : a.id - b.id))[0];
-    if (!first) return false;
-    const batch = waiting.filter((entry) => entry.clientId === first.clientId).slice(0, MAX_MUTATIONS_PER_PUSH);
-    const { lastMutationId } = await api.push({
-      clientGroupId: ClientGroupId.parse(first.clientGroupId),
-      clientId: ClientId.parse(first.clientId),
-      mutations: batch.map(({ id, name, args, createdAt }) => ({ id, name, args, createdAt })),
-    });
-    const confirmedAt = this.now();
-    const confirmed = batch.filter((entry) => entry.id <= lastMutationId).map((entry) => ({ ...entry, confirmedAt }));
-    if (confirmed.length > 0) await db.local.importedOutbox.bulkPut(confirmed);
-    // Entries after a gap wait for their device's earlier changes; they are not retried in a tight loop.
-    return confirmed.length > 0;
+    const byClient = new Map<string, typeof waiting>();
+    for (const entry of waiting.sort((a, b) => a.id - b.id))
+      byClient.set(entry.clientId, [...(byClient.get(entry.clientId) ?? []), entry]);
+    // One batch per device whose changes were imported: one stuck device (changes after a gap,
+    // waiting for its earlier ones) must not hold back the others.
+    let sent = false;
+    for (const entries of byClient.values()) {
+      const batch = entries.slice(0, MAX_MUTATIONS_PER_PUSH);
+      const first = batch[0];
+      if (!first) continue;
+      const { lastMutationId, rejections } = await api.push({
+        clientGroupId: ClientGroupId.parse(first.clientGroupId),
+        clientId: ClientId.parse(first.clientId),
+        carrierGroupId: (await readSyncState(db, this.newId)).clientGroupId,
+        mutations: batch.map(({ id, name, args, createdAt }) => ({ id, name, args, createdAt })),
+      });
+      const confirmedAt = this.now();
+      const confirmed = batch.filter((entry) => entry.id <= lastMutationId).map((entry) => ({ ...entry, confirmedAt }));
+      await db.transaction('rw', db.local.importedOutbox, db.rows('rejection'), async () => {
+        if (confirmed.length > 0) await db.local.importedOutbox.bulkPut(confirmed);
+        // Refusals are recorded for the device that made the change, which may never sync again: the
+        // push answers them, so the agent who carried the changes here sees them.
+        if (rejections.length > 0) await db.rows('rejection').bulkPut(rejections);
+      });
+      sent ||= confirmed.length > 0;
+    }
+    return sent;
   }
 
   /** One pull request and its application (then any history fetches it queued). */
@@ -150,7 +172,11 @@ export class SyncCore {
       let outcome: ApplyPullResult['outcome'];
       for (;;) {
         paged ||= response.progress !== null;
-        const nextBase = response.resume ? { ...base, resume: response.resume, requestedAt: this.now() } : null;
+        // What the local state will be once this page is in: a page that clears also forgets the cookie.
+        const cleared = response.patch.some((op) => op.op === 'clear');
+        const nextBase = response.resume
+          ? { ...base, cookie: cleared ? null : base.cookie, resume: response.resume, requestedAt: this.now() }
+          : null;
         const next = nextBase
           ? api.pull({ clientGroupId: base.clientGroupId, cookie: nextBase.cookie, resume: nextBase.resume })
           : null;
@@ -160,10 +186,11 @@ export class SyncCore {
         outcome = result.outcome;
         setAside += result.setAside;
         if (response.progress && outcome !== 'stale') onProgress?.({ kind, progress: response.progress });
-        if (outcome !== 'partial' || !next || !nextBase) break;
+        if (outcome !== 'partial' || !next || !nextBase || this.deps.active?.() === false) break;
         base = nextBase;
         response = await next;
       }
+      if (this.deps.active?.() === false) return { restarted, setAside };
       if (outcome === 'server_regressed') {
         this.forgetPushProgress();
         restarted = true;

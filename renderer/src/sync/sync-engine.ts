@@ -77,7 +77,12 @@ export class SyncEngine {
   };
 
   constructor(private readonly options: SyncEngineOptions) {
-    this.core = new SyncCore({ db: options.db, api: options.api, actor: options.actor });
+    this.core = new SyncCore({
+      db: options.db,
+      api: options.api,
+      actor: options.actor,
+      active: () => !this.stopped && this.leading,
+    });
     this.socket = new LiveSocket(
       options.serverUrl,
       options.token,

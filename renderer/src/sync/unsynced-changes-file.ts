@@ -105,9 +105,13 @@ export async function importUnsyncedChanges(
     for (const change of file.changes) {
       const key = `${change.clientId}:${change.id}`;
       const ownChange = change.clientId === state.clientId;
-      const here = ownChange
-        ? change.id <= state.ackedThrough || (await db.local.outbox.get(change.id)) !== undefined
-        : (await db.local.importedOutbox.get(key)) !== undefined;
+      // Changes of an id this device left behind were renumbered into its outbox when it started over.
+      const renumbered = state.previousClientIds.includes(change.clientId);
+      const here = renumbered
+        ? true
+        : ownChange
+          ? change.id <= state.ackedThrough || (await db.local.outbox.get(change.id)) !== undefined
+          : (await db.local.importedOutbox.get(key)) !== undefined;
       if (here) {
         alreadyHere++;
         continue;

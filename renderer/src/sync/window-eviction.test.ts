@@ -69,3 +69,12 @@ it('follows the team’s window setting', async () => {
   await db.rows('settings').put({ id: 'settings', syncWindowDays: 90 });
   expect(await evictOutsideWindow(db, NOW)).toBe(0);
 });
+
+it('keeps a ticket whose history has a change waiting to sync, even when the ticket itself has none', async () => {
+  // No mutator writes only a child yet (notes will): a shadow on the event is what such a change leaves.
+  await db.local.shadows.put({ key: 'ticketEvent/evt_1', entity: 'ticketEvent', id: 'evt_1', row: null });
+  expect(await evictOutsideWindow(db, NOW)).toBe(1); // tkt_pending (nothing waits on it in this test)
+  expect(await db.rows('ticket').get('tkt_old')).toBeDefined();
+  expect(await db.rows('ticket').get('tkt_pending')).toBeUndefined();
+  expect(await db.rows('ticketEvent').get('evt_1')).toBeDefined();
+});

@@ -42,18 +42,17 @@ export async function evictOutsideWindow(
         if (await db.local.shadows.get(shadowKey(root, id))) continue;
         const fetched = await db.local.fetchedRoots.get(shadowKey(root, id));
         if (fetched && now - fetched.fetchedAt < keepFetchedMs) continue;
+        // A pending change to any child (a note, say) keeps the whole ticket: find all of them first.
+        const children: { entity: EntityName; ids: string[] }[] = [];
+        let pending = false;
         for (const child of childrenOf(root)) {
-          const childIds = await db
-            .rows(child.entity as EntityName)
-            .where(child.rootKey)
-            .equals(id)
-            .primaryKeys();
-          const pending = await db.local.shadows.bulkGet(
-            childIds.map((childId) => shadowKey(child.entity, String(childId))),
-          );
-          if (pending.some(Boolean)) continue;
-          await db.rows(child.entity).bulkDelete(childIds);
+          const childIds = (await db.rows(child.entity).where(child.rootKey).equals(id).primaryKeys()).map(String);
+          const shadows = await db.local.shadows.bulkGet(childIds.map((childId) => shadowKey(child.entity, childId)));
+          pending ||= shadows.some(Boolean);
+          children.push({ entity: child.entity, ids: childIds });
         }
+        if (pending) continue;
+        for (const child of children) await db.rows(child.entity).bulkDelete(child.ids);
         await db.rows(root).delete(id);
         await db.local.fetchedRoots.delete(shadowKey(root, id));
         count++;

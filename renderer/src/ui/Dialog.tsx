@@ -16,7 +16,10 @@ export function Dialog({ title, onClose, children, testId }: DialogProps) {
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    // Focus goes back where it was when the dialog goes (parents unmount it rather than close it).
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
+    return () => opener?.focus();
   }, []);
   return (
     <dialog

@@ -41,6 +41,10 @@ export const syncWindow: Migration = {
 
     alter table mutation_rejections
       add column subject jsonb,
-      add column resolutions jsonb not null default '[]';
+      add column resolutions jsonb not null default '[]',
+      -- Set when another device of the same person pushed the change (carried over by file): that
+      -- device pulls the refusal too, since the device that made the change may never sync again.
+      add column carrier_group_id text;
+    create index mutation_rejections_by_carrier on mutation_rejections (carrier_group_id, version);
   `,
 };

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { ArchivedTicketSummary } from '#shared/api/archive';
 import { STATUS_LABELS } from '#shared/domain/labels';
 import { useWorkspace } from '../../app/workspace-context.tsx';
@@ -18,15 +18,20 @@ export function ArchiveSearch() {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<ArchivedTicketSummary[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // Only the latest search may show its answer (an older, slower one must not overwrite it).
+  const latest = useRef(0);
 
   const search = async (event: FormEvent) => {
     event.preventDefault();
+    const ticket = ++latest.current;
     setMessage('Searching…');
     try {
       const response = await sync.searchArchive({ query: query.trim(), limit: 20 });
+      if (ticket !== latest.current) return;
       setResults(response.results);
       setMessage(response.results.length === 0 ? 'No ticket matches.' : null);
     } catch (error) {
+      if (ticket !== latest.current) return;
       setMessage(
         error instanceof NetworkError
           ? 'The archive is on the server, which cannot be reached right now. Your queue keeps working offline.'

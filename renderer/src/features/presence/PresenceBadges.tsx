@@ -1,5 +1,5 @@
 import type { PresenceEntry } from '#shared/sync/socket-protocol';
-import { useMembers } from '../queue/use-members.ts';
+import { useMembers } from '../queue/members-context.tsx';
 
 function initials(name: string): string {
   return name

@@ -26,15 +26,18 @@ const ROW_HEIGHT = 64;
  */
 export function QueueScreen() {
   const syncState = useSyncState();
-  // Until the whole download is in, catch-up included: mounting the queue earlier made it read the
-  // table while the last writes waited for that read (two seconds at 100,000 tickets).
+  // A download under way (the first, or a fresh one the server asked for) shows its progress, until
+  // the catch-up after it is in too: mounting the queue earlier made it read the table while the last
+  // writes waited for that read (two seconds at 100,000 tickets). A device that has synced before but
+  // cannot reach the server keeps showing what it holds.
   const downloading = useSyncStatus((s) => s.download?.kind === 'full');
   if (syncState === undefined) return <main className="console" />;
-  if (syncState === null || syncState.cookie === null || downloading) return <DownloadProgress />;
-  return <Queue />;
+  const neverSynced = syncState === null || (syncState.cookie === null && syncState.lastSyncedAt === null);
+  if (neverSynced || downloading) return <DownloadProgress />;
+  return <Queue stale={syncState.cookie === null} />;
 }
 
-function Queue() {
+function Queue({ stale }: { stale: boolean }) {
   const { db, sync } = useWorkspace();
   const now = useNow();
   const queue = useLiveQuery(() => loadQueue(db), [db]);
@@ -102,6 +105,11 @@ function Queue() {
           </span>
           <ArchiveSearch />
         </header>
+        {stale && (
+          <p className="queue__stale" role="status" data-testid="queue-stale">
+            This is the copy on this device: a fresh download of the queue starts as soon as the server is reachable.
+          </p>
+        )}
         {queue !== undefined && queue.length === 0 ? (
           <p className="queue__empty">Nothing in the queue right now.</p>
         ) : (

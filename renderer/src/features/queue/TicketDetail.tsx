@@ -9,7 +9,7 @@ import { CHANNEL_LABELS, STATUS_LABELS, formatAge, formatTimestamp } from '../..
 import { PresenceLine } from '../presence/PresenceBadges.tsx';
 import { TicketTriage } from './TicketTriage.tsx';
 import type { TicketCommand } from './use-ticket-commands.ts';
-import { useMembers } from './use-members.ts';
+import { useMembers } from './members-context.tsx';
 
 interface TicketDetailProps {
   ticket: Ticket | undefined;

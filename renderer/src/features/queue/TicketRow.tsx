@@ -4,7 +4,7 @@ import { STATUS_LABELS, formatAge } from '../../ui/format.ts';
 import type { PresenceEntry } from '#shared/sync/socket-protocol';
 import { PresenceBadges } from '../presence/PresenceBadges.tsx';
 import { PriorityBadge } from './PriorityBadge.tsx';
-import { useMemberName } from './use-members.ts';
+import { useMemberName } from './members-context.tsx';
 
 interface TicketRowProps {
   ticket: Ticket;

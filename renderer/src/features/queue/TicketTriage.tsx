@@ -7,7 +7,7 @@ import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useUiStore } from '../../state/ui-store.ts';
 import { PriorityPicker } from './PriorityPicker.tsx';
 import type { TicketCommand } from './use-ticket-commands.ts';
-import { useMemberName } from './use-members.ts';
+import { useMemberName } from './members-context.tsx';
 
 /** Keys for each status, shown on its button; the same map as queue-keys. */
 const STATUS_KEYS: Partial<Record<Ticket['status'], string>> = { open: 'o', pending: 'p', on_hold: 'h', solved: 'e' };

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { PRIORITY_LABELS, STATUS_LABELS } from '#shared/domain/labels';
 import { isEntityName } from '#shared/sync/entities';
 import { useWorkspace } from '../../app/workspace-context.tsx';
-import { useMemberName } from '../queue/use-members.ts';
+import { useMemberName } from '../queue/members-context.tsx';
 
 /** What a record looks like now, in one line, read live from this device. */
 export function RecordNow({ entity, id }: { entity: string; id: string }) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { downloadUnsyncedChanges } from './unsynced-transfer.ts';
@@ -18,11 +18,14 @@ export function SignOutGuard({ onSignOut, onCancel }: { onSignOut: () => void; o
 
   // Once: the parent may hand a new callback on every render while sign-out is under way.
   const signedOut = useRef(false);
-  useEffect(() => {
-    if (count !== 0 || signedOut.current) return;
+  const signOutOnce = useCallback(() => {
+    if (signedOut.current) return;
     signedOut.current = true;
     onSignOut();
-  }, [count, onSignOut]);
+  }, [onSignOut]);
+  useEffect(() => {
+    if (count === 0) signOutOnce();
+  }, [count, signOutOnce]);
 
   if (count === undefined || count === 0) return null;
   return (
@@ -47,7 +50,7 @@ export function SignOutGuard({ onSignOut, onCancel }: { onSignOut: () => void; o
         <button type="button" className="button" onClick={() => void downloadUnsyncedChanges(db, user)}>
           Export changes to a file
         </button>
-        <button type="button" className="button" onClick={onSignOut}>
+        <button type="button" className="button" onClick={signOutOnce}>
           Sign out anyway
         </button>
         <button type="button" className="button button--quiet" onClick={onCancel}>

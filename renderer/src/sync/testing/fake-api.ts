@@ -17,7 +17,7 @@ export function fakeServerApi(clientIdOf: () => Promise<string>) {
       if (failure) throw failure;
       pushes.push(mutations.map((m) => m.id));
       for (const m of mutations) if (m.id === processed + 1) processed = m.id;
-      return { lastMutationId: processed };
+      return { lastMutationId: processed, rejections: [] };
     },
     pull: async (): Promise<PullResponse> => ({
       cookie: 'c:e:1:w30',
