@@ -1,7 +1,6 @@
 import type { SessionUser } from '#shared/api/auth';
 import { ENTITY_NAMES, ROOT_ENTITY_NAMES, childrenOf, entities } from '#shared/sync/entities';
 import type { PullProgress, PullRequest } from '#shared/sync/protocol';
-import { rejectionId } from '#shared/sync/rejection';
 import type { Database, Sql } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import { claimClientGroup } from './client-groups.ts';
@@ -14,6 +13,7 @@ import {
   encodeCookie,
   encodeResume,
 } from './cookie.ts';
+import { REJECTION_COLUMNS, type RejectionRecord, rejectionFromRecord } from './rejection-records.ts';
 import { readWorkspaceSettings } from './sync-rows.ts';
 
 /** Rows per page of a paged pull: big enough for throughput, small enough to show progress and resume. */
@@ -28,17 +28,6 @@ interface RawRow {
   id: string;
   data: string;
   deleted: boolean;
-}
-
-interface RejectionRecord {
-  client_id: string;
-  mutation_id: number;
-  name: string;
-  code: string;
-  message: string;
-  rejected_at: number;
-  subject: unknown;
-  resolutions: unknown;
 }
 
 /** One pull answer, before serialization. */
@@ -362,7 +351,7 @@ async function lastMutationIds(
 
 async function rejections(tx: Sql, clientGroupId: string, since: number, upTo: number): Promise<RejectionRecord[]> {
   return tx.query<RejectionRecord>(
-    `select client_id, mutation_id, name, code, message, rejected_at, subject, resolutions from mutation_rejections
+    `select ${REJECTION_COLUMNS} from mutation_rejections
       where (client_group_id = $1 or carrier_group_id = $1) and version > $2 and version <= $3
       order by version, client_id, mutation_id`,
     [clientGroupId, since, upTo],
@@ -384,23 +373,7 @@ export function serializePull(page: PullPage): string {
     );
   }
   for (const record of page.rejections) {
-    ops.push(
-      JSON.stringify({
-        op: 'put',
-        entity: 'rejection',
-        value: {
-          id: rejectionId(record.client_id, record.mutation_id),
-          clientId: record.client_id,
-          mutationId: record.mutation_id,
-          name: record.name,
-          code: record.code,
-          message: record.message,
-          at: record.rejected_at,
-          subject: record.subject ?? null,
-          resolutions: record.resolutions ?? [],
-        },
-      }),
-    );
+    ops.push(JSON.stringify({ op: 'put', entity: 'rejection', value: rejectionFromRecord(record) }));
   }
   const envelope = JSON.stringify({
     cookie: page.cookie,

@@ -5,12 +5,13 @@ import { ClientId } from '#shared/domain/ids';
 import type { MutationContext } from '#shared/sync/mutator';
 import { isMutationName } from '#shared/sync/mutators/registry';
 import type { PushRequest, PushResponse, PushedMutation } from '#shared/sync/protocol';
-import { type MutationRejection, MutationRejected, rejectionId } from '#shared/sync/rejection';
+import { type MutationRejection, MutationRejected } from '#shared/sync/rejection';
 import { runMutation } from '#shared/sync/run-mutation';
 import type { Database, Sql } from '../db/database.ts';
 import { isPostgresDataError } from '../http/errors.ts';
 import { claimClientGroup, lastMutationIdOf, lockClient } from './client-groups.ts';
 import { type CommittedMutation, type ServerMutationHooks, runServerPart } from './server-mutations.ts';
+import { REJECTION_COLUMNS, type RejectionRecord, rejectionFromRecord } from './rejection-records.ts';
 import { serverMutatorTx } from './server-mutator-tx.ts';
 import { nextWorkspaceVersion, notifyPoke } from './sync-rows.ts';
 
@@ -188,44 +189,25 @@ async function recordRejection(
       request.carrierGroupId ?? null,
     ],
   );
-  return {
-    id: rejectionId(request.clientId, mutation.id),
-    clientId: ClientId.parse(request.clientId),
-    mutationId: mutation.id,
+  return rejectionFromRecord({
+    client_id: request.clientId,
+    mutation_id: mutation.id,
     name: mutation.name,
     code: rejection.code,
     message: rejection.message.slice(0, 1_000),
-    at,
+    rejected_at: at,
     subject: rejection.subject,
     resolutions: rejection.resolutions,
-  };
+  });
 }
 
 async function earlierRejections(tx: Sql, clientId: string, mutationIds: number[]): Promise<MutationRejection[]> {
-  const rows = await tx.query<{
-    mutation_id: number;
-    name: string;
-    code: MutationRejection['code'];
-    message: string;
-    rejected_at: number;
-    subject: MutationRejection['subject'];
-    resolutions: MutationRejection['resolutions'];
-  }>(
-    `select mutation_id, name, code, message, rejected_at, subject, resolutions from mutation_rejections
+  const records = await tx.query<RejectionRecord>(
+    `select ${REJECTION_COLUMNS} from mutation_rejections
       where client_id = $1 and mutation_id = any($2::int8[]) order by mutation_id`,
     [clientId, mutationIds],
   );
-  return rows.map((row) => ({
-    id: rejectionId(clientId, row.mutation_id),
-    clientId: ClientId.parse(clientId),
-    mutationId: row.mutation_id,
-    name: row.name,
-    code: row.code,
-    message: row.message,
-    at: row.rejected_at,
-    subject: row.subject ?? null,
-    resolutions: row.resolutions ?? [],
-  }));
+  return records.map(rejectionFromRecord);
 }
 
 /**
