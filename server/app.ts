@@ -1,20 +1,18 @@
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
-import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
-import { registerHealthRoute } from './health-route.ts';
 import { installCors } from './http/cors.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
+import { registerEndpoints } from './http/handlers.ts';
+import { routeHandlers } from './http/route-handlers.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { registerSocketRoute } from './live/socket-route.ts';
 import { announceAssignment } from './sync/assignment-notices.ts';
 import { SERVER_ONLY_PARTS } from './sync/server-mutations.ts';
-import { registerSyncRoutes } from './sync/sync-routes.ts';
-import { registerTicketRoutes } from './tickets/ticket-routes.ts';
 import { APP_VERSION } from './version.ts';
 import { registerWebAppRoutes } from './web/web-app-routes.ts';
 
@@ -49,10 +47,8 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<Buil
   installCors(app, config.allowedOrigins);
   await app.register(fastifyWebsocket, { options: { maxPayload: 4_096 } });
 
-  registerHealthRoute(app, deps);
-  registerAuthRoutes(app, deps);
-  registerTicketRoutes(app, deps);
-  registerSyncRoutes(app, deps);
+  app.decorateRequest('principal', null);
+  registerEndpoints(app, deps, routeHandlers(deps));
   registerSocketRoute(app, deps);
   await registerWebAppRoutes(app, config.webDir);
 

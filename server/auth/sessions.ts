@@ -32,11 +32,15 @@ interface SessionUserRow {
 }
 
 /** The signed-in user for a bearer token, or null if the token is unknown or expired. */
-export async function findSessionUser(sql: Sql, token: string): Promise<SessionUser | null> {
+export async function findSessionUser(
+  sql: Sql,
+  token: string,
+  _request: { ip?: string } = {},
+): Promise<SessionUser | null> {
   const [row] = await sql.query<SessionUserRow>(
     `select u.id, u.workspace_id, u.email, u.name, u.role
        from sessions s join users u on u.id = s.user_id
-      where s.token_hash = $1 and s.expires_at > now()`,
+      where s.token_hash = $1 and s.expires_at > now() and u.disabled_at is null`,
     [hashToken(token)],
   );
   if (!row) return null;

@@ -1,31 +1,29 @@
-import type { FastifyInstance } from 'fastify';
-import { ZodError, z } from 'zod';
-import { API_ROUTES } from '#shared/api/routes';
-import { TicketId } from '#shared/domain/ids';
+import { ZodError } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
-import { requireUser } from '../auth/require-user.ts';
-import { HttpError, parseOrThrow } from '../http/errors.ts';
+import { HttpError } from '../http/errors.ts';
+import type { Handlers } from '../http/handlers.ts';
 import { readRow } from '../sync/sync-rows.ts';
-
-const TicketParams = z.object({ id: TicketId });
+import { searchArchive } from './archive-search.ts';
 
 /** Read access for integrations and scripts; the app itself reads through sync. */
-export function registerTicketRoutes(app: FastifyInstance, { db }: AppDeps): void {
-  app.get(API_ROUTES.ticket, async (request) => {
-    const user = await requireUser(db, request);
-    const { id } = parseOrThrow(TicketParams, request.params, 'The ticket id');
-    const ticket = await readRow(db, user.workspaceId, 'ticket', id).catch((error: unknown) => {
-      if (error instanceof ZodError) {
-        request.log.warn({ err: error, ticketId: id }, 'a stored ticket does not match its schema');
-        throw new HttpError(
-          409,
-          'damaged',
-          `Ticket ${id} is stored in a shape this server cannot read; the log has details.`,
-        );
-      }
-      throw error;
-    });
-    if (!ticket) throw new HttpError(404, 'not_found', `Ticket ${id} does not exist.`);
-    return ticket;
-  });
+export function ticketHandlers({ db }: AppDeps): Pick<Handlers, 'ticket' | 'archiveSearch'> {
+  return {
+    ticket: async ({ params: { id }, principal, request }) => {
+      const ticket = await readRow(db, principal.user.workspaceId, 'ticket', id).catch((error: unknown) => {
+        if (error instanceof ZodError) {
+          request.log.warn({ err: error, ticketId: id }, 'a stored ticket does not match its schema');
+          throw new HttpError(
+            409,
+            'damaged',
+            `Ticket ${id} is stored in a shape this server cannot read; the log has details.`,
+          );
+        }
+        throw error;
+      });
+      if (!ticket) throw new HttpError(404, 'not_found', `Ticket ${id} does not exist.`);
+      return ticket;
+    },
+
+    archiveSearch: async ({ body, principal }) => searchArchive(db, principal.user, body.query, body.limit),
+  };
 }

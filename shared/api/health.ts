@@ -10,3 +10,10 @@ export const HealthResponse = z.object({
   db: DatabaseKind,
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+export const ReadyResponse = z.object({
+  ready: z.boolean(),
+  /** Why not, when not: "database unreachable", "2 migrations pending". */
+  reason: z.string().nullable(),
+});
+export type ReadyResponse = z.infer<typeof ReadyResponse>;

@@ -1,26 +1,11 @@
-/** HTTP paths, defined once for server routes and client calls alike. */
-export const API_ROUTES = {
-  health: '/api/v1/health',
-  login: '/api/v1/auth/login',
-  logout: '/api/v1/auth/logout',
-  me: '/api/v1/auth/me',
-  ticket: '/api/v1/tickets/:id',
-  push: '/api/v1/sync/push',
-  pull: '/api/v1/sync/pull',
-  socket: '/api/v1/sync/socket',
-  fetch: '/api/v1/sync/fetch',
-  problems: '/api/v1/sync/problems',
-  archiveSearch: '/api/v1/archive/search',
-} as const;
+import { ENDPOINTS, type EndpointName } from './endpoints.ts';
 
-/** Fills a route pattern's `:params`: `routePath(API_ROUTES.ticket, { id })`. */
-export function routePath(pattern: string, params: Record<string, string>): string {
-  return pattern.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`routePath: missing ${name} for ${pattern}`);
-    return encodeURIComponent(value);
-  });
-}
+/** Route paths by name, derived from the declarations (for tests, tools and the socket URL). */
+export const API_ROUTES = Object.fromEntries(
+  Object.entries(ENDPOINTS).map(([name, endpoint]) => [name, endpoint.path]),
+) as { [K in EndpointName]: (typeof ENDPOINTS)[K]['path'] };
+
+export { routePath } from './endpoint.ts';
 
 export const DEFAULT_SERVER_PORT = 4870;
 export const DEFAULT_SERVER_HOST = '127.0.0.1';

@@ -63,3 +63,10 @@ export function derivedId(prefix: 'evt_', clientId: ClientId, mutationId: number
 
 /** Milliseconds since the Unix epoch; every persisted instant uses this one unit. */
 export const EpochMs = z.number().int().nonnegative();
+
+export const ApiKeyId = prefixedId('key_', 'ApiKeyId');
+export type ApiKeyId = z.infer<typeof ApiKeyId>;
+
+/** Human-friendly ticket numbers (#1042), assigned by the server in order per team. */
+export const TicketNumber = z.number().int().positive().max(2_000_000_000);
+export type TicketNumber = z.infer<typeof TicketNumber>;

@@ -1,8 +1,8 @@
 import type { Role } from './roles.ts';
 
 /**
- * The one role × action table. The server checks it for every mutation (and,
- * as routes join, every route); the UI reads the same table to hide what a
+ * The one role × action table. The server checks it for every mutation and
+ * every route (shared/api/endpoints.ts); the UI reads the same table to hide what a
  * role cannot do. `does` completes "A trainee cannot …" in refusal messages.
  *
  * Trainees work in the sandbox until a lead promotes them: they never write
@@ -13,6 +13,11 @@ export const ACTIONS = {
   'ticket.status': { does: 'change ticket status', roles: ['agent', 'analyst', 'lead', 'admin'] },
   'ticket.claim': { does: 'claim or release tickets', roles: ['agent', 'analyst', 'lead', 'admin'] },
   'ticket.assign': { does: 'assign tickets to others or take them over', roles: ['lead', 'admin'] },
+  'team.view': { does: 'see the team and who is on shift', roles: ['lead', 'admin'] },
+  'users.manage': { does: 'add, change or disable accounts', roles: ['admin'] },
+  'apikeys.manage': { does: 'create or revoke API keys', roles: ['admin'] },
+  'settings.manage': { does: 'change team settings', roles: ['admin'] },
+  'audit.read': { does: 'read the audit log', roles: ['admin'] },
 } as const satisfies Record<string, { does: string; roles: readonly Role[] }>;
 
 export type Action = keyof typeof ACTIONS;

@@ -76,7 +76,7 @@ export const PullProgress = z.object({
 });
 export type PullProgress = z.infer<typeof PullProgress>;
 
-const WirePullResponse = z.object({
+export const WirePullResponse = z.object({
   cookie: Cookie,
   lastMutationIdChanges: z.record(z.string(), z.number().int().nonnegative()),
   patch: z.array(WirePatchOp),
@@ -161,7 +161,7 @@ export const FetchRequest = z.object({
 });
 export type FetchRequest = z.infer<typeof FetchRequest>;
 
-const WireFetchResponse = z.object({
+export const WireFetchResponse = z.object({
   patch: z.array(WirePutOp),
   /** Roots the server does not have (deleted, or never existed). */
   missing: z.array(z.object({ entity: z.string(), id: z.string() })),

@@ -55,6 +55,7 @@ export class SimTransport {
   }
 
   readonly api: ApiClient = {
+    call: () => Promise.reject(new Error('the simulation only syncs')),
     login: () => Promise.reject(new Error('the simulation signs in with signIn()')),
     logout: () => Promise.resolve(),
     push: async (body) => {

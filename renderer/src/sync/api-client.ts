@@ -1,17 +1,16 @@
-import { type LoginRequest, LoginResponse } from '#shared/api/auth';
+import type { LoginRequest, LoginResponse } from '#shared/api/auth';
 import { ApiErrorBody } from '#shared/api/errors';
-import { API_ROUTES } from '#shared/api/routes';
-import { type ArchiveSearchRequest, ArchiveSearchResponse } from '#shared/api/archive';
+import { type EndpointInput, type EndpointResult, routePath } from '#shared/api/endpoint';
+import { ENDPOINTS, type EndpointName, type Endpoints } from '#shared/api/endpoints';
+import type { ArchiveSearchRequest, ArchiveSearchResponse } from '#shared/api/archive';
 import {
   type FetchRequest,
   type FetchResponse,
   PROTOCOL_VERSION,
   type ProblemReport,
   type PullResponse,
-  PushResponse,
+  type PushResponse,
   type PushedMutation,
-  parseFetchResponse,
-  parsePullResponse,
 } from '#shared/sync/protocol';
 import type { ClientGroupId, ClientId } from '#shared/domain/ids';
 
@@ -32,9 +31,14 @@ export class ApiError extends Error {
   }
 }
 
-type Parse<T> = (raw: unknown) => T;
+/** Calls any declared route by name, with its input and result types derived from the declaration. */
+export type CallEndpoint = <N extends EndpointName>(
+  name: N,
+  input: EndpointInput<Endpoints[N]>,
+) => Promise<EndpointResult<Endpoints[N]>>;
 
 export interface ApiClient {
+  call: CallEndpoint;
   login: (credentials: LoginRequest) => Promise<LoginResponse>;
   logout: () => Promise<void>;
   push: (body: {
@@ -49,18 +53,34 @@ export interface ApiClient {
   searchArchive: (body: ArchiveSearchRequest) => Promise<ArchiveSearchResponse>;
 }
 
-/** HTTP calls to the team backend. Every answer is validated before anyone uses it. */
+function queryString(query: Record<string, unknown> | undefined): string {
+  if (!query) return '';
+  const pairs = Object.entries(query).filter(([, value]) => value !== undefined && value !== null);
+  if (pairs.length === 0) return '';
+  return `?${new URLSearchParams(pairs.map(([key, value]): [string, string] => [key, String(value)])).toString()}`;
+}
+
+/** HTTP calls to the team backend, through the route declarations. Every answer is validated before use. */
 export function createApiClient(serverUrl: string, getToken: () => string | null): ApiClient {
-  async function call<T>(path: string, body: unknown, parse: Parse<T> | null): Promise<T> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const call: CallEndpoint = async (name, input) => {
+    const endpoint = ENDPOINTS[name];
+    const { params, query, body } = input as {
+      params?: Record<string, string>;
+      query?: Record<string, unknown>;
+      body?: unknown;
+    };
+    const headers: Record<string, string> = {};
     const token = getToken();
     if (token) headers.authorization = `Bearer ${token}`;
+    const hasBody = endpoint.method !== 'GET';
+    if (hasBody) headers['content-type'] = 'application/json';
+    const url = `${serverUrl}${params ? routePath(endpoint.path, params) : endpoint.path}${queryString(query)}`;
     let response: Response;
     try {
-      response = await fetch(`${serverUrl}${path}`, {
-        method: 'POST',
+      response = await fetch(url, {
+        method: endpoint.method,
         headers,
-        body: JSON.stringify(body),
+        body: hasBody ? JSON.stringify(body ?? {}) : undefined,
         cache: 'no-store',
       });
     } catch {
@@ -73,17 +93,26 @@ export function createApiClient(serverUrl: string, getToken: () => string | null
         ? new ApiError(response.status, error.data.error, error.data.message)
         : new ApiError(response.status, 'http_error', `The server answered ${response.status} ${response.statusText}.`);
     }
-    return parse ? parse(json) : (undefined as T);
-  }
+    const declared = endpoint as {
+      decode?: (raw: unknown) => unknown;
+      response?: { parse: (raw: unknown) => unknown };
+    };
+    const decoded = declared.decode
+      ? declared.decode(json)
+      : declared.response
+        ? declared.response.parse(json)
+        : undefined;
+    return decoded as never;
+  };
 
   return {
-    login: (credentials) => call(API_ROUTES.login, credentials, (raw) => LoginResponse.parse(raw)),
-    logout: () => call(API_ROUTES.logout, {}, null),
-    push: (body) =>
-      call(API_ROUTES.push, { protocolVersion: PROTOCOL_VERSION, ...body }, (raw) => PushResponse.parse(raw)),
-    pull: (body) => call(API_ROUTES.pull, { protocolVersion: PROTOCOL_VERSION, ...body }, parsePullResponse),
-    fetchRoots: (body) => call(API_ROUTES.fetch, body, parseFetchResponse),
-    reportProblems: (body) => call(API_ROUTES.problems, body, null),
-    searchArchive: (body) => call(API_ROUTES.archiveSearch, body, (raw) => ArchiveSearchResponse.parse(raw)),
+    call,
+    login: (credentials) => call('login', { body: credentials }),
+    logout: () => call('logout', {}),
+    push: (body) => call('push', { body: { protocolVersion: PROTOCOL_VERSION, ...body } }),
+    pull: (body) => call('pull', { body: { protocolVersion: PROTOCOL_VERSION, ...body } }),
+    fetchRoots: (body) => call('fetch', { body }),
+    reportProblems: (body) => call('problems', { body }),
+    searchArchive: (body) => call('archiveSearch', { body }),
   };
 }

@@ -11,6 +11,7 @@ export function fakeServerApi(clientIdOf: () => Promise<string>) {
   const pushes: number[][] = [];
   let failure: Error | null = null;
   const api: ApiClient = {
+    call: () => Promise.reject(new Error('unused')),
     login: () => Promise.reject(new Error('unused')),
     logout: () => Promise.resolve(),
     push: async ({ mutations }) => {

@@ -1,0 +1,36 @@
+import type { AppDeps } from '../app-deps.ts';
+import { authHandlers } from '../auth/auth-routes.ts';
+import { healthHandlers } from '../health-route.ts';
+import { openApiHandlers } from '../ops/openapi-route.ts';
+import { syncHandlers } from '../sync/sync-routes.ts';
+import { ticketHandlers } from '../tickets/ticket-routes.ts';
+import { type Handlers, SELF_REGISTERED } from './handlers.ts';
+import { notImplemented } from './not-implemented.ts';
+
+/** Every declared route's handler, gathered from the modules that own them. */
+export function routeHandlers(deps: AppDeps): Handlers {
+  return {
+    ...healthHandlers(deps),
+    ready: notImplemented,
+    metrics: notImplemented,
+    ...openApiHandlers(deps),
+    ...authHandlers(deps),
+    ...ticketHandlers(deps),
+    ...syncHandlers(deps),
+    socket: SELF_REGISTERED,
+    team: notImplemented,
+    listUsers: notImplemented,
+    createUser: notImplemented,
+    updateUser: notImplemented,
+    resetPassword: notImplemented,
+    revokeSessions: notImplemented,
+    listApiKeys: notImplemented,
+    createApiKey: notImplemented,
+    revokeApiKey: notImplemented,
+    getSettings: notImplemented,
+    updateSettings: notImplemented,
+    auditLog: notImplemented,
+    intakeTicket: notImplemented,
+    intakeMessage: notImplemented,
+  };
+}
