@@ -19,6 +19,12 @@ export type HandlerContext<E extends Endpoint> = ParsedRequest<E> & {
   headers: E['headers'] extends z.ZodType ? z.output<E['headers']> : undefined;
   request: FastifyRequest;
   reply: FastifyReply;
+  /**
+   * Answers with another success status than the declared one (an idempotent
+   * replay is a 200, not a second 201). Setting `reply.status(200)` cannot say
+   * that: 200 is also Fastify's default.
+   */
+  answerWith: (status: number) => void;
 };
 
 /** JSON routes return their response; text routes send it themselves on `reply`. */
@@ -90,11 +96,16 @@ export function registerEndpoint<E extends Endpoint>(
         body: endpoint.body ? parseOrThrow(endpoint.body, request.body ?? {}, 'The request body') : undefined,
         headers: endpoint.headers ? parseOrThrow(endpoint.headers, request.headers, 'A request header') : undefined,
       };
-      const context = { ...parsed, principal: request.principal, request, reply } as HandlerContext<E>;
+      let chosen: number | undefined;
+      const answerWith = (code: number) => {
+        chosen = code;
+      };
+      const context = { ...parsed, principal: request.principal, request, reply, answerWith } as HandlerContext<E>;
       const result: unknown = await handler(context);
       if (endpoint.transport === 'text' || reply.sent) return reply;
       // A handler may answer with another status (health: 503 when the database is gone).
-      if (reply.statusCode === 200) reply.status(status);
+      if (chosen !== undefined) reply.status(chosen);
+      else if (reply.statusCode === 200) reply.status(status);
       if (result instanceof PreSerialized) return reply.type('application/json; charset=utf-8').send(result.json);
       if (reply.statusCode === 204) return reply.send();
       return reply.send(result);

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app-deps.ts';
 import { authHandlers } from '../auth/auth-routes.ts';
 import { healthHandlers } from '../health-route.ts';
+import { intakeHandlers } from '../intake/intake-routes.ts';
 import { openApiHandlers } from '../ops/openapi-route.ts';
 import { syncHandlers } from '../sync/sync-routes.ts';
 import { ticketHandlers } from '../tickets/ticket-routes.ts';
@@ -30,7 +31,6 @@ export function routeHandlers(deps: AppDeps): Handlers {
     getSettings: notImplemented,
     updateSettings: notImplemented,
     auditLog: notImplemented,
-    intakeTicket: notImplemented,
-    intakeMessage: notImplemented,
+    ...intakeHandlers(deps),
   };
 }

@@ -42,5 +42,18 @@ describeEachDatabase('demo seed', (kind) => {
     expect(new Set(tickets.map((t) => t.channel)).size).toBeGreaterThanOrEqual(5);
     expect(new Set(tickets.map((t) => t.customerId)).size).toBe(10);
     expect(new Set(tickets.map((t) => t.subject)).size).toBeGreaterThan(100);
+
+    // Numbered #1001… without gaps or repeats, the archive first, and the counter continues after them.
+    const numbers = tickets.map((t) => t.number ?? 0).sort((a, b) => a - b);
+    expect(numbers[0]).toBe(1001);
+    expect(numbers.at(-1)).toBe(1001 + 2_750 - 1);
+    expect(new Set(numbers).size).toBe(2_750);
+    expect(Math.max(...archived.map((t) => t.number ?? 0))).toBe(1000 + 250);
+    const [counter] = await test.db.query<{ next: number }>(
+      "select next_ticket_number as next from workspaces where id = 'wsp_demo'",
+    );
+    expect(counter?.next).toBe(1001 + 2_750);
+    const lookups = await test.db.query<{ n: number }>('select count(*)::int as n from ticket_numbers');
+    expect(lookups[0]?.n).toBe(2_750);
   });
 });

@@ -1,8 +1,10 @@
 import { Member } from '#shared/domain/member';
+import type { Ticket } from '#shared/domain/ticket';
 import { defaultWorkspaceSettings } from '#shared/domain/workspace-settings';
 import { hashPassword, OWASP_SCRYPT } from '../auth/passwords.ts';
 import type { Database } from '../db/database.ts';
 import { insertRows } from '../sync/sync-rows.ts';
+import { FIRST_TICKET_NUMBER, recordTicketNumbers, setNextTicketNumber } from '../tickets/ticket-numbers.ts';
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE } from './demo-content.ts';
 import { archivedDemoTickets, demoCustomers, demoTickets } from './demo-tickets.ts';
 
@@ -65,23 +67,36 @@ export async function seedDemoTeam(db: Database, options: SeedOptions): Promise<
     const customers = demoCustomers(now);
     await insertRows(tx, ws, 'customer', customers, SEED_VERSION);
     const total = options.tickets + archived;
-    let batch: Parameters<typeof insertRows<'ticket'>>[3][number][] = [];
+    let batch: Ticket[] = [];
     let done = 0;
     const flush = async () => {
       await insertRows(tx, ws, 'ticket', batch, SEED_VERSION);
+      await recordTicketNumbers(
+        tx,
+        ws,
+        batch.map((ticket) => ({ number: ticket.number ?? 0, ticketId: ticket.id })),
+      );
       done += batch.length;
       batch = [];
       options.onProgress?.(done, total);
     };
+    // The archive is older, so it gets the first numbers; the shift's tickets follow.
+    const numbered = (ticket: Ticket, index: number, offset: number) => ({
+      ...ticket,
+      number: FIRST_TICKET_NUMBER + offset + index,
+    });
+    let index = 0;
     for (const ticket of demoTickets(options.tickets, customers, now)) {
-      batch.push(ticket);
+      batch.push(numbered(ticket, index++, archived));
       if (batch.length === BATCH) await flush();
     }
+    index = 0;
     for (const ticket of archivedDemoTickets(archived, options.tickets, customers, now)) {
-      batch.push(ticket);
+      batch.push(numbered(ticket, index++, 0));
       if (batch.length === BATCH) await flush();
     }
     if (batch.length > 0 || done < total) await flush();
+    await setNextTicketNumber(tx, ws, FIRST_TICKET_NUMBER + total);
     return { seeded: true, workspaceId: DEMO_WORKSPACE.id, tickets: options.tickets };
   });
 }

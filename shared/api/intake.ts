@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CustomerId, TicketId, TicketNumber } from '../domain/ids.ts';
-import { TicketChannel, TicketPriority, TicketTag, MAX_TAGS } from '../domain/ticket.ts';
+import { TicketChannel, TicketPriority, TicketTag, MAX_TAGS, normalizeTag } from '../domain/ticket.ts';
 
 /**
  * What systems that create tickets send: a web form, monitoring, the email
@@ -16,10 +16,20 @@ export const IntakeTicketRequest = z.object({
   }),
   priority: TicketPriority.default('normal'),
   channel: TicketChannel.default('api'),
-  tags: z.array(TicketTag).max(MAX_TAGS).default([]),
+  /** Written as people type them ("Release 4.12"); stored normalized ("release-4.12"), without repeats. */
+  tags: z
+    .array(z.string().max(60).transform(normalizeTag).pipe(TicketTag))
+    .max(MAX_TAGS)
+    .default([])
+    .transform((tags) => [...new Set(tags)]),
 });
 export type IntakeTicketRequest = z.input<typeof IntakeTicketRequest>;
 
+/**
+ * 201 with `created: true` when this request created the ticket; 200 with
+ * `created: false` (and an `Idempotent-Replayed: true` header) when a retry with
+ * the same Idempotency-Key gets the first request's answer back.
+ */
 export const IntakeTicketResponse = z.object({
   id: TicketId,
   number: TicketNumber,

@@ -16,6 +16,16 @@ const AssigneeChanged = z.object({
 });
 const TagAdded = z.object({ kind: z.literal('tag_added'), tag: TicketTag });
 const TagRemoved = z.object({ kind: z.literal('tag_removed'), tag: TicketTag });
+/**
+ * The customer wrote again on an open conversation (intake API, later email).
+ * Their words are plain text: shown as written, never as HTML.
+ */
+const CustomerMessage = z.object({
+  kind: z.literal('customer_message'),
+  body: z.string().min(1).max(100_000),
+  fromEmail: z.email().max(320),
+  fromName: z.string().min(1).max(200).optional(),
+});
 
 export const TicketEventChange = z.discriminatedUnion('kind', [
   PriorityChanged,
@@ -23,6 +33,7 @@ export const TicketEventChange = z.discriminatedUnion('kind', [
   AssigneeChanged,
   TagAdded,
   TagRemoved,
+  CustomerMessage,
 ]);
 export type TicketEventChange = z.infer<typeof TicketEventChange>;
 
@@ -54,5 +65,17 @@ export function describeTicketChange(change: TicketEventChange, nameOf: (id: Use
       return `added the tag “${change.tag}”`;
     case 'tag_removed':
       return `removed the tag “${change.tag}”`;
+    case 'customer_message':
+      return 'wrote again';
   }
+}
+
+/**
+ * Who a history line is about: the customer for their own messages (they have
+ * no account, so `actorId` is null), otherwise the teammate behind `actorId`.
+ */
+export function historyActor(event: TicketEvent, nameOf: (id: UserId | null) => string): string {
+  if (event.change.kind !== 'customer_message') return nameOf(event.actorId);
+  const { fromName, fromEmail } = event.change;
+  return fromName ? `${fromName} <${fromEmail}>` : fromEmail;
 }

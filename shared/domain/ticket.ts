@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomerId, EpochMs, TicketId, UserId } from './ids.ts';
+import { CustomerId, EpochMs, TicketId, TicketNumber, UserId } from './ids.ts';
 
 /** `pending` means waiting on the customer (SLA clocks will pause there). */
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
@@ -43,6 +43,11 @@ export function normalizeTag(raw: string): string {
  */
 export const Ticket = z.object({
   id: TicketId,
+  /**
+   * The human-friendly number (#1042) the server assigns in order per team.
+   * Optional so rows written before numbering, and clients that predate it, keep parsing.
+   */
+  number: TicketNumber.optional(),
   customerId: CustomerId,
   subject: z.string().min(1).max(500),
   body: z.string().max(100_000),

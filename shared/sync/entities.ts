@@ -30,7 +30,8 @@ export const entities = {
   customer: defineEntity({
     schema: Customer,
     table: 'customers',
-    indexes: [],
+    // Intake and import match requesters to customers by domain: an indexed lookup, not a scan.
+    indexes: ['domain'],
     scope: { kind: 'global' },
     writtenBy: 'mutators',
   }),

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { RefObject } from 'react';
 import type { Customer } from '#shared/domain/customer';
-import { describeTicketChange } from '#shared/domain/ticket-event';
+import { describeTicketChange, historyActor } from '#shared/domain/ticket-event';
 import type { Ticket } from '#shared/domain/ticket';
 import type { PresenceEntry } from '#shared/sync/socket-protocol';
 import { useWorkspace } from '../../app/workspace-context.tsx';
@@ -52,6 +52,7 @@ export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInp
       data-ticket-id={ticket.id}
     >
       <header className="ticket-detail__header">
+        {ticket.number !== undefined && <p className="ticket-detail__number">#{ticket.number}</p>}
         <h2 className="ticket-detail__subject">{ticket.subject}</h2>
         <p className="ticket-detail__meta">
           {customer?.name ?? 'Unknown customer'}
@@ -76,8 +77,11 @@ export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInp
           </li>
           {(events ?? []).map((event) => (
             <li key={event.id}>
-              {nameOf(event.actorId)} {describeTicketChange(event.change, (id) => nameOf(id))} ·{' '}
+              {historyActor(event, nameOf)} {describeTicketChange(event.change, (id) => nameOf(id))} ·{' '}
               {formatTimestamp(event.at)}
+              {event.change.kind === 'customer_message' && (
+                <p className="ticket-detail__message">{event.change.body}</p>
+              )}
             </li>
           ))}
         </ol>

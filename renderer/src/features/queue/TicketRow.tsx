@@ -30,7 +30,10 @@ export function TicketRow({ ticket, customer, selected, unsynced, presence, now,
     >
       <PriorityBadge priority={ticket.priority} />
       <div className="ticket-row__main">
-        <span className="ticket-row__subject">{ticket.subject}</span>
+        <span className="ticket-row__subject">
+          {ticket.number !== undefined && <span className="ticket-row__number">#{ticket.number} </span>}
+          {ticket.subject}
+        </span>
         <span className="ticket-row__meta">
           {customer?.name ?? 'Unknown customer'} · {ticket.requesterName} · {STATUS_LABELS[ticket.status]}
           {ticket.assigneeId ? ` · ${assignee === 'you' ? 'yours' : assignee}` : ''}

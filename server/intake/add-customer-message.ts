@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import type { IntakeMessageRequest } from '#shared/api/intake';
+import { TicketEventId } from '#shared/domain/ids';
+import type { Ticket, TicketStatus } from '#shared/domain/ticket';
+import type { TicketEvent } from '#shared/domain/ticket-event';
+import type { Sql } from '../db/database.ts';
+import { newId } from '../db/new-id.ts';
+import { HttpError } from '../http/errors.ts';
+import { nextWorkspaceVersion, notifyPoke, readRow, writeRow } from '../sync/sync-rows.ts';
+import { ticketIdByNumber } from '../tickets/ticket-numbers.ts';
+
+export interface AddedMessage {
+  ticket: Ticket;
+  eventId: string;
+  reopenedFrom: TicketStatus | null;
+}
+
+/**
+ * A customer reply means work again: a ticket waiting on them (pending) or
+ * solved goes back to open, as Zendesk and Freshdesk do. New and on-hold
+ * tickets keep their status; they are already someone's work.
+ */
+const REOPENED_BY_REPLY: ReadonlySet<TicketStatus> = new Set(['pending', 'solved']);
+
+/**
+ * Adds a customer's follow-up to the ticket with `number`, inside the caller's
+ * transaction (which holds the workspace row lock): a `customer_message` event,
+ * the ticket's updatedAt bumped, and a reopen when the reply means work.
+ */
+export async function addCustomerMessage(
+  tx: Sql,
+  workspaceId: string,
+  number: number,
+  message: z.output<typeof IntakeMessageRequest>,
+  now: number,
+): Promise<AddedMessage> {
+  const ticketId = await ticketIdByNumber(tx, workspaceId, number);
+  const ticket = ticketId ? await readRow(tx, workspaceId, 'ticket', ticketId, { forUpdate: true }) : undefined;
+  if (!ticket) throw new HttpError(404, 'not_found', `There is no ticket #${number}.`);
+  if (ticket.status === 'closed') {
+    // Closed is final (shared/domain/ticket-status.ts); the sender should open a new ticket.
+    throw new HttpError(
+      409,
+      'ticket_closed',
+      `Ticket #${number} is closed. Send the message as a new ticket (POST /api/v1/intake/tickets).`,
+    );
+  }
+  const version = await nextWorkspaceVersion(tx, workspaceId);
+  const reopen = REOPENED_BY_REPLY.has(ticket.status);
+  const event: TicketEvent = {
+    id: TicketEventId.parse(newId('evt_')),
+    ticketId: ticket.id,
+    actorId: null,
+    at: now,
+    change: {
+      kind: 'customer_message',
+      body: message.body,
+      fromEmail: message.from.email,
+      ...(message.from.name ? { fromName: message.from.name } : {}),
+    },
+  };
+  const updated: Ticket = { ...ticket, status: reopen ? 'open' : ticket.status, updatedAt: now };
+  await writeRow(tx, workspaceId, 'ticket', updated, version);
+  await writeRow(tx, workspaceId, 'ticketEvent', event, version);
+  if (reopen) {
+    // One millisecond later, so the history reads "wrote again", then "reopened".
+    await writeRow(
+      tx,
+      workspaceId,
+      'ticketEvent',
+      {
+        id: TicketEventId.parse(newId('evt_')),
+        ticketId: ticket.id,
+        actorId: null,
+        at: now + 1,
+        change: { kind: 'status_changed', from: ticket.status, to: 'open' },
+      },
+      version,
+    );
+  }
+  await notifyPoke(tx, workspaceId, version);
+  return { ticket: updated, eventId: event.id, reopenedFrom: reopen ? ticket.status : null };
+}

@@ -1,0 +1,251 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { API_ROUTES, routePath } from '#shared/api/routes';
+import { Customer } from '#shared/domain/customer';
+import { Ticket } from '#shared/domain/ticket';
+import { TicketEvent } from '#shared/domain/ticket-event';
+import { SocketServerMessage } from '#shared/sync/socket-protocol';
+import { createTestApiKey } from '../testing/api-keys.ts';
+import { listenOnLoopback, postIntake } from '../testing/intake-client.ts';
+import { syncClient } from '../testing/sync-client.ts';
+import { describeEachDatabase } from '../testing/test-databases.ts';
+import { type TestServer, loginAs, startTestServer } from '../testing/test-server.ts';
+import { sweepIdempotencyKeys } from './idempotency.ts';
+
+const WS = 'wsp_demo';
+
+describeEachDatabase('intake API', (kind) => {
+  let server: TestServer;
+  let base: string;
+  let secret: string;
+  let keyId: string;
+  const ticketPath = API_ROUTES.intakeTicket;
+  const messagePath = (number: number) => routePath(API_ROUTES.intakeMessage, { number });
+  const ticketRequest = (subject: string, email = 'ops@kestrelfreight.example') => ({
+    subject,
+    body: 'The tracking page shows a blank map since 02:00.',
+    requester: { email, name: 'Ola Berg' },
+    priority: 'high',
+    channel: 'web',
+    tags: ['Tracking', 'release 4.12', 'tracking'],
+  });
+  const ticketRow = async (id: string) => {
+    const [row] = await server.db.query<{ data: unknown }>(
+      "select data from sync_rows where entity = 'ticket' and id = $1",
+      [id],
+    );
+    return Ticket.parse(row?.data);
+  };
+  const countWhere = async (sql: string, params: (string | number)[] = []) => {
+    const [row] = await server.db.query<{ n: number }>(sql, params);
+    return Number(row?.n);
+  };
+  const ticketsWithSubject = (subject: string) =>
+    countWhere("select count(*) as n from sync_rows where entity = 'ticket' and data->>'subject' = $1", [subject]);
+
+  beforeAll(async () => {
+    server = await startTestServer(kind, { tickets: 10 });
+    base = await listenOnLoopback(server.app);
+    ({ id: keyId, secret } = await createTestApiKey(server.db, WS, ['intake']));
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  describe('creating tickets', () => {
+    it('creates a numbered ticket for the requester’s company, with an audit entry naming the key', async () => {
+      const answer = await postIntake(base, ticketPath, secret, ticketRequest('Map is blank'));
+      expect(answer.status).toBe(201);
+      expect(answer.body).toMatchObject({ customerId: 'cus_kestrel', created: true, number: 1011 });
+      const ticket = await ticketRow(String(answer.body.id));
+      expect(ticket).toMatchObject({
+        number: 1011,
+        status: 'new',
+        priority: 'high',
+        channel: 'web',
+        requesterName: 'Ola Berg',
+        assigneeId: null,
+        tags: ['tracking', 'release-4.12'],
+      });
+      const [audit] = await server.db.query<{ api_key_id: string; ip: string; detail: { ticketId: string } }>(
+        "select api_key_id, ip, detail from audit_log where action = 'intake.ticket_created' order by id desc limit 1",
+      );
+      expect(audit).toMatchObject({ api_key_id: keyId, ip: '127.0.0.1', detail: { ticketId: ticket.id } });
+      expect(await countWhere('select count(*) as n from ticket_numbers where number = 1011')).toBe(1);
+
+      const next = await postIntake(base, ticketPath, secret, ticketRequest('Map is blank again'));
+      expect(next.body.number).toBe(1012);
+    });
+
+    it('matches companies by domain and free-mail senders one person at a time', async () => {
+      const acme1 = await postIntake(base, ticketPath, secret, ticketRequest('Acme 1', 'ann@acme-intake.example'));
+      const acme2 = await postIntake(base, ticketPath, secret, ticketRequest('Acme 2', 'Bob@ACME-intake.example'));
+      const gmailAnn1 = await postIntake(base, ticketPath, secret, ticketRequest('Ann 1', 'ann@gmail.com'));
+      const gmailAnn2 = await postIntake(base, ticketPath, secret, ticketRequest('Ann 2', 'ann@gmail.com'));
+      const gmailBob = await postIntake(base, ticketPath, secret, ticketRequest('Bob', 'bob@gmail.com'));
+      expect(acme2.body.customerId).toBe(acme1.body.customerId);
+      expect(gmailAnn2.body.customerId).toBe(gmailAnn1.body.customerId);
+      expect(gmailBob.body.customerId).not.toBe(gmailAnn1.body.customerId);
+      const customers = await server.db.query<{ data: unknown }>(
+        "select data from sync_rows where entity = 'customer' and id = any($1::text[])",
+        [[acme1.body.customerId, gmailAnn1.body.customerId, gmailBob.body.customerId] as string[]],
+      );
+      expect(customers.map((row) => Customer.parse(row.data).domain).sort()).toEqual([
+        'acme-intake.example',
+        'ann@gmail.com',
+        'bob@gmail.com',
+      ]);
+    });
+
+    it('reaches a signed-in agent live: a poke, then the ticket in their next pull', async () => {
+      const { token } = await loginAs(server.app, 'agent');
+      const agent = syncClient(server.app, token, { clientGroupId: `intake-${kind}`, clientId: `intake-c-${kind}` });
+      const pages = await agent.pullAll(null);
+      const cookie = pages.at(-1)?.cookie ?? null;
+      const socket = new WebSocket(`${base.replace('http', 'ws')}${API_ROUTES.socket}`);
+      const messages: SocketServerMessage[] = [];
+      socket.on('message', (data: Buffer) => messages.push(SocketServerMessage.parse(JSON.parse(data.toString()))));
+      await new Promise((resolve) => socket.once('open', resolve));
+      socket.send(JSON.stringify({ type: 'hello', token }));
+      await expect.poll(() => messages.some((m) => m.type === 'ready')).toBe(true);
+
+      const answer = await postIntake(base, ticketPath, secret, ticketRequest('Live one'));
+      await expect.poll(() => messages.some((m) => m.type === 'poke'), { timeout: 2_000 }).toBe(true);
+      const patch = (await agent.pull(cookie)).patch;
+      expect(patch).toContainEqual(
+        expect.objectContaining({
+          op: 'put',
+          entity: 'ticket',
+          value: expect.objectContaining({ id: answer.body.id }),
+        }),
+      );
+      socket.close();
+    });
+
+    it('refuses bad input, missing keys, session tokens and keys without the intake scope', async () => {
+      const bad = await postIntake(base, ticketPath, secret, { subject: '', body: 'x', requester: { email: 'no' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error).toBe('invalid_request');
+      const { token } = await loginAs(server.app, 'admin');
+      expect((await postIntake(base, ticketPath, token, ticketRequest('x'))).status).toBe(401);
+      expect((await postIntake(base, ticketPath, 'sdk_unknown', ticketRequest('x'))).status).toBe(401);
+      const auditOnly = await createTestApiKey(server.db, WS, ['audit.read']);
+      expect((await postIntake(base, ticketPath, auditOnly.secret, ticketRequest('x'))).status).toBe(403);
+      expect(await ticketsWithSubject('x')).toBe(0);
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('answers a retry with the first ticket (200, created: false) and a changed body with 422', async () => {
+      const first = await postIntake(base, ticketPath, secret, ticketRequest('Retried'), 'retry-key-0001');
+      const again = await postIntake(base, ticketPath, secret, ticketRequest('Retried'), 'retry-key-0001');
+      expect(first.status).toBe(201);
+      expect(again.status).toBe(200);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(again.body).toEqual({ ...first.body, created: false });
+      const reused = await postIntake(base, ticketPath, secret, ticketRequest('Something else'), 'retry-key-0001');
+      expect(reused.status).toBe(422);
+      expect(reused.body.error).toBe('idempotency_key_reused');
+      expect(await ticketsWithSubject('Retried')).toBe(1);
+      expect(await ticketsWithSubject('Something else')).toBe(0);
+      // Without a key every request is a new ticket.
+      await postIntake(base, ticketPath, secret, ticketRequest('No key'));
+      await postIntake(base, ticketPath, secret, ticketRequest('No key'));
+      expect(await ticketsWithSubject('No key')).toBe(2);
+    });
+
+    it('makes exactly one ticket from six concurrent requests with one key', async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          postIntake(base, ticketPath, secret, ticketRequest('Concurrent'), 'concurrent-key-1'),
+        ),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+      expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+      expect(await ticketsWithSubject('Concurrent')).toBe(1);
+    });
+
+    it('forgets keys after 24 hours: the key works again, and the sweep deletes old rows', async () => {
+      const first = await postIntake(base, ticketPath, secret, ticketRequest('Yesterday'), 'old-key-00001');
+      await server.db.query("update idempotency_keys set created_at = now() - interval '25 hours' where key = $1", [
+        'old-key-00001',
+      ]);
+      const later = await postIntake(base, ticketPath, secret, ticketRequest('Today'), 'old-key-00001');
+      expect(later.status).toBe(201);
+      expect(later.body.id).not.toBe(first.body.id);
+
+      await postIntake(base, ticketPath, secret, ticketRequest('Stale'), 'stale-key-0001');
+      await server.db.query("update idempotency_keys set created_at = now() - interval '25 hours' where key = $1", [
+        'stale-key-0001',
+      ]);
+      expect(await sweepIdempotencyKeys(server.db)).toBe(1);
+      expect(await countWhere("select count(*) as n from idempotency_keys where key = 'old-key-00001'")).toBe(1);
+    });
+  });
+
+  describe('customer follow-ups', () => {
+    const eventsOf = async (ticketId: string) =>
+      (
+        await server.db.query<{ data: unknown }>(
+          "select data from sync_rows where entity = 'ticketEvent' and data->>'ticketId' = $1",
+          [ticketId],
+        )
+      )
+        .map((row) => TicketEvent.parse(row.data))
+        .sort((a, b) => a.at - b.at);
+
+    it('adds the message to the ticket by number, bumps it, and answers retries with the same event', async () => {
+      const created = await postIntake(base, ticketPath, secret, ticketRequest('Follow me'));
+      const number = Number(created.body.number);
+      const before = await ticketRow(String(created.body.id));
+      const message = { body: 'Still blank here.\nAny news?', from: { email: 'ops@kestrelfreight.example' } };
+      const answer = await postIntake(base, messagePath(number), secret, message, 'message-key-01');
+      expect(answer.status).toBe(201);
+      expect(answer.body).toMatchObject({ ticketId: before.id, number, created: true });
+      const retry = await postIntake(base, messagePath(number), secret, message, 'message-key-01');
+      expect(retry.status).toBe(200);
+      expect(retry.body).toEqual({ ...answer.body, created: false });
+
+      const events = await eventsOf(before.id);
+      expect(events.map((e) => e.change)).toEqual([
+        { kind: 'customer_message', body: message.body, fromEmail: 'ops@kestrelfreight.example' },
+      ]);
+      expect(events[0]?.id).toBe(answer.body.eventId);
+      const after = await ticketRow(before.id);
+      expect(after.status).toBe('new');
+      expect(after.updatedAt).toBeGreaterThanOrEqual(before.updatedAt);
+      expect(
+        await countWhere("select count(*) as n from audit_log where action = 'intake.message_added'"),
+      ).toBeGreaterThanOrEqual(1);
+    });
+
+    it('reopens a solved or pending ticket, refuses a closed one, and 404s an unknown number', async () => {
+      const created = await postIntake(base, ticketPath, secret, ticketRequest('Solved already'));
+      const id = String(created.body.id);
+      const number = Number(created.body.number);
+      const setStatus = (status: string) =>
+        server.db.query(
+          "update sync_rows set data = jsonb_set(data, '{status}', to_jsonb($2::text)) where entity = 'ticket' and id = $1",
+          [id, status],
+        );
+      await setStatus('solved');
+      const reply = { body: 'It broke again.', from: { email: 'ola@kestrelfreight.example', name: 'Ola Berg' } };
+      expect((await postIntake(base, messagePath(number), secret, reply)).status).toBe(201);
+      expect((await ticketRow(id)).status).toBe('open');
+      expect((await eventsOf(id)).map((e) => e.change.kind)).toEqual(['customer_message', 'status_changed']);
+
+      await setStatus('pending');
+      await postIntake(base, messagePath(number), secret, reply);
+      expect((await ticketRow(id)).status).toBe('open');
+
+      await setStatus('closed');
+      const closed = await postIntake(base, messagePath(number), secret, reply);
+      expect(closed.status).toBe(409);
+      expect(closed.body.error).toBe('ticket_closed');
+
+      const unknown = await postIntake(base, messagePath(999_999), secret, reply);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body).toMatchObject({ error: 'not_found', message: 'There is no ticket #999999.' });
+    });
+  });
+});
