@@ -39,8 +39,11 @@ export class ServerProcess {
     private readonly env: Record<string, string>,
   ) {}
 
-  static async start(options: { tickets?: number; env?: Record<string, string> } = {}): Promise<ServerProcess> {
-    const dataDir = await mkdtemp(join(tmpdir(), 'shiftdesk-e2e-'));
+  /** `dataDir`: an existing data directory (prepared by the caller) instead of a fresh one. */
+  static async start(
+    options: { tickets?: number; env?: Record<string, string>; dataDir?: string } = {},
+  ): Promise<ServerProcess> {
+    const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'shiftdesk-e2e-')));
     const server = new ServerProcess(await freePort(), dataDir, {
       SHIFTDESK_SEED_TICKETS: String(options.tickets ?? 200),
       ...options.env,
@@ -93,6 +96,17 @@ export class ServerProcess {
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
+    await exited;
+  }
+
+  /** Kills the process without letting it clean up (`kill -9`): what a power cut or an OOM kill does. */
+  async crash(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = null;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
     await exited;
   }
 
