@@ -13,33 +13,29 @@ export interface Requester {
   organization?: string | undefined;
 }
 
-/** Live customers whose matching key (Customer.domain) is one of `keys`, from the declared `domain` index. */
-async function customersByKeys(sql: Sql, workspaceId: string, keys: readonly string[]): Promise<Map<string, Customer>> {
-  const found = new Map<string, Customer>();
-  if (keys.length === 0) return found;
+/** The live customer whose matching key (Customer.domain) is `key`, from the declared `domain` index. */
+async function customerByKey(sql: Sql, workspaceId: string, key: string): Promise<Customer | undefined> {
   const rows = await sql.query<{ data: unknown }>(
     `select data from sync_rows
-      where workspace_id = $1 and entity = 'customer' and index_keys && $2::text[] and not deleted
-      order by id collate "C"`,
-    [workspaceId, keys.map((key) => indexKey('domain', key))],
+      where workspace_id = $1 and entity = 'customer' and index_keys @> array[$2] and not deleted
+      order by id collate "C" limit 1`,
+    [workspaceId, indexKey('domain', key)],
   );
-  for (const row of rows) {
-    const parsed = Customer.safeParse(row.data);
-    // Two customers on one domain: the oldest id wins, every time.
-    if (parsed.success && !found.has(parsed.data.domain)) found.set(parsed.data.domain, parsed.data);
-  }
-  return found;
+  const parsed = Customer.safeParse(rows[0]?.data);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /**
  * Finds or creates the customer of each requester inside one transaction
- * (intake: one requester; import: a batch at a time). Callers hold the
+ * (intake: one requester, looked up by index; import: all customers loaded
+ * once, then any number of requesters). Callers hold the
  * workspace row lock, so two requests from a new domain cannot both create it.
  * New customers are written by `flush`, at the transaction's version.
  */
 export class CustomerMatcher {
   private readonly known = new Map<string, Customer>();
   private pending: Customer[] = [];
+  private preloaded = false;
   /** Customers created by this matcher, and existing ones it matched. */
   readonly created = new Set<string>();
   readonly matched = new Set<string>();
@@ -51,16 +47,27 @@ export class CustomerMatcher {
     private readonly now: number,
   ) {}
 
-  /** Looks up every requester's key in one query, so a batch costs one round trip. */
-  async prefetch(emails: readonly string[]): Promise<void> {
-    const keys = [...new Set(emails.map((email) => customerKeyOf(email).key))].filter((key) => !this.known.has(key));
-    for (const [key, customer] of await customersByKeys(this.tx, this.workspaceId, keys)) this.known.set(key, customer);
+  /** Loads every customer of the team at once (imports): then no row needs a lookup. */
+  async preloadAll(): Promise<void> {
+    const rows = await this.tx.query<{ data: unknown }>(
+      `select data from sync_rows where workspace_id = $1 and entity = 'customer' and not deleted order by id collate "C"`,
+      [this.workspaceId],
+    );
+    for (const row of rows) {
+      const parsed = Customer.safeParse(row.data);
+      // Two customers on one domain: the oldest id wins, every time.
+      if (parsed.success && !this.known.has(parsed.data.domain)) this.known.set(parsed.data.domain, parsed.data);
+    }
+    this.preloaded = true;
   }
 
   /** The requester's customer; unknown keys create one (written at the next flush). */
   async customerFor(requester: Requester): Promise<Customer> {
     const key = customerKeyOf(requester.email);
-    if (!this.known.has(key.key)) await this.prefetch([requester.email]);
+    if (!this.known.has(key.key) && !this.preloaded) {
+      const found = await customerByKey(this.tx, this.workspaceId, key.key);
+      if (found) this.known.set(key.key, found);
+    }
     const existing = this.known.get(key.key);
     if (existing) {
       if (!this.created.has(existing.id)) this.matched.add(existing.id);
