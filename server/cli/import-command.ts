@@ -45,6 +45,7 @@ export async function importCommand(
     const workspaceId = await resolveWorkspace(db, args.workspaceId);
     print(`Importing ${args.file} into ${workspaceId}${args.partial ? ' (partial: bad rows are left out)' : ''}…`);
     let shownAt = 0;
+    let shownRows = -1;
     const summary = await runImport(db, {
       file: args.file,
       workspaceId,
@@ -52,8 +53,10 @@ export async function importCommand(
       partial: args.partial,
       onProgress: (progress) => {
         const now = Date.now();
+        if (progress.rows === shownRows) return;
         if (now - shownAt < PROGRESS_EVERY_MS && progress.bytesRead < progress.totalBytes) return;
         shownAt = now;
+        shownRows = progress.rows;
         print(progressLine(progress));
       },
     });

@@ -1,5 +1,5 @@
 import type { ApiKeyScope } from '#shared/api/api-keys';
-import { newApiKeySecret, hashApiKeySecret } from '../auth/api-key-secrets.ts';
+import { createApiKey } from '../cli/create-api-key.ts';
 import type { Sql } from '../db/database.ts';
 
 /**
@@ -7,26 +7,15 @@ import type { Sql } from '../db/database.ts';
  * a server process before it starts (the admin routes that create keys are
  * tested on their own). Returns the id and the secret to send.
  */
-export async function createTestApiKey(
+export function createTestApiKey(
   db: Sql,
   workspaceId: string,
   scopes: readonly ApiKeyScope[],
   options: { name?: string; ratePerMinute?: number } = {},
 ): Promise<{ id: string; secret: string }> {
-  const secret = newApiKeySecret();
-  const id = `key_${hashApiKeySecret(secret).slice(0, 16)}`;
-  await db.query(
-    `insert into api_keys (id, workspace_id, name, scopes, prefix, secret_hash, rate_per_minute)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
-    [
-      id,
-      workspaceId,
-      options.name ?? 'Test key',
-      [...scopes],
-      secret.slice(0, 8),
-      hashApiKeySecret(secret),
-      options.ratePerMinute ?? 10_000,
-    ],
-  );
-  return { id, secret };
+  return createApiKey(db, workspaceId, {
+    name: options.name ?? 'Test key',
+    scopes,
+    ratePerMinute: options.ratePerMinute ?? 10_000,
+  });
 }
