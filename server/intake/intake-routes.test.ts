@@ -135,6 +135,31 @@ describeEachDatabase('intake API', (kind) => {
     });
   });
 
+  it('never answers hostile input with a 5xx', async () => {
+    const send = (path: string, body: string, headers: Record<string, string> = {}) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json', ...headers },
+        body,
+      }).then((response) => response.status);
+    const bodies = [
+      '{"subject":',
+      'null',
+      '[1,2]',
+      '{"__proto__":{"admin":true},"subject":"x","body":"","requester":{"email":"a@b.example"}}',
+      '{"subject":"nul \\u0000 byte","body":"\\u0000","requester":{"email":"a@b.example"}}',
+      '{"subject":"x","body":"","requester":{"email":"a@b.example"},"tags":["ok","Not Ok!"]}',
+      '{"subject":"x","body":"","requester":{"email":"a@b.example"},"priority":1e999}',
+      JSON.stringify({ subject: 'x', body: 'y'.repeat(300 * 1024), requester: { email: 'a@b.example' } }),
+    ];
+    for (const path of [ticketPath, messagePath(1011), '/api/v1/intake/tickets/abc/messages']) {
+      for (const body of bodies) expect(await send(path, body), `${path} ${body.slice(0, 60)}`).toBeLessThan(500);
+    }
+    expect(await send(ticketPath, JSON.stringify(ticketRequest('x')), { 'idempotency-key': 'has spaces in it' })).toBe(
+      400,
+    );
+  });
+
   describe('Idempotency-Key', () => {
     it('answers a retry with the first ticket (200, created: false) and a changed body with 422', async () => {
       const first = await postIntake(base, ticketPath, secret, ticketRequest('Retried'), 'retry-key-0001');
