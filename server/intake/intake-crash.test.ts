@@ -96,8 +96,9 @@ describeEachDatabase('intake through kill -9 of the server', (kind) => {
       );
       const lost = outcomes.flatMap((o, index) => (o.kind === 'lost' ? [index] : []));
       expect(outcomes.filter((o) => o.kind === 'answered' && o.answer.status !== 201)).toEqual([]);
-      expect(acked.length).toBe(KILL_AFTER);
-      expect(lost.length).toBeGreaterThan(0); // the kill did land mid-burst
+      // Answers already on their way when the signal lands still arrive: those count as acknowledged too.
+      expect(acked.length).toBeGreaterThanOrEqual(KILL_AFTER);
+      expect(outcomes.filter((o) => o.kind === 'unsent').length).toBeGreaterThan(0); // the burst was cut short
 
       // 2. Restart on the same data: every acknowledged ticket is there.
       await server.startAgain();
