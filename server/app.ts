@@ -19,6 +19,8 @@ import { registerWebAppRoutes } from './web/web-app-routes.ts';
 export interface BuiltApp {
   app: FastifyInstance;
   deps: AppDeps;
+  /** Every route the app registered (HEAD twins excluded), for the test that holds them to the declarations. */
+  routes: readonly { method: string; url: string }[];
 }
 
 /** Assembles the team backend around an open, migrated database. */
@@ -30,6 +32,10 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<Buil
     // Push batches are bounded by count; this bounds them by size too.
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,
+  });
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   const liveHub = new LiveHub(db, (error, what) => app.log.warn({ err: error }, `live channel: failed ${what}`));
   await liveHub.start();
@@ -55,5 +61,5 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<Buil
   app.addHook('onClose', async () => {
     await liveHub.stop();
   });
-  return { app, deps };
+  return { app, deps, routes };
 }
