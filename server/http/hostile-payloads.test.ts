@@ -8,7 +8,7 @@ import { can } from '#shared/domain/permissions';
 import { ROLES } from '#shared/domain/roles';
 import type { Sql } from '../db/database.ts';
 import { DEMO_WORKSPACE } from '../seed/demo-content.ts';
-import { type HostileBody, fieldNames, hostileBody, hostileUrlPart } from '../testing/hostile-payloads.ts';
+import { fieldNames, hostileBody, hostileUrlPart } from '../testing/hostile-payloads.ts';
 import { insertTestApiKey } from '../testing/test-api-keys.ts';
 import { describeEachDatabase } from '../testing/test-databases.ts';
 import { type TestServer, bearer, loginAs, startTestServer } from '../testing/test-server.ts';
@@ -101,8 +101,8 @@ describeEachDatabase('hostile payloads, generated (fast-check)', (kind) => {
             url: search ? `${path}?${search}` : path,
             headers: {
               ...(token ? bearer(token) : {}),
-              ...(endpoint.method !== 'GET' && (body as HostileBody).contentType
-                ? { 'content-type': (body as HostileBody).contentType ?? '' }
+              ...(endpoint.method !== 'GET' && (body).contentType
+                ? { 'content-type': (body).contentType ?? '' }
                 : {}),
             },
             // Fresh addresses: per-address rate limits are tested elsewhere, here they would hide validation.
