@@ -120,7 +120,7 @@ export function hostileBody(fields: readonly string[]): fc.Arbitrary<HostileBody
         .tuple(expectedShape, fc.nat())
         .filter(([body]) => typeof body.payload === 'string' && body.payload.length > 1)
         .map(([body, cut]) => {
-          const text = body.payload as string;
+          const text = String(body.payload);
           return {
             what: 'truncated JSON',
             payload: text.slice(0, 1 + (cut % (text.length - 1))),
@@ -130,13 +130,11 @@ export function hostileBody(fields: readonly string[]): fc.Arbitrary<HostileBody
     },
     {
       weight: 2,
-      arbitrary: fc
-        .tuple(expectedShape, fc.constantFrom(...CONTENT_TYPES, null))
-        .map(([body, contentType]) => ({
-          what: `claimed as ${contentType ?? 'nothing'}`,
-          payload: body.payload,
-          contentType,
-        })),
+      arbitrary: fc.tuple(expectedShape, fc.constantFrom(...CONTENT_TYPES, null)).map(([body, contentType]) => ({
+        what: `claimed as ${contentType ?? 'nothing'}`,
+        payload: body.payload,
+        contentType,
+      })),
     },
     {
       weight: 1,
