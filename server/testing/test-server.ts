@@ -46,7 +46,7 @@ export async function startTestServer(
     passwordParams: TEST_PASSWORD_PARAMS,
   });
   const config = await testConfig(options.config);
-  const { app, routes } = await buildApp(config, db);
+  const { app, routes } = await buildApp(config, db, { passwordParams: TEST_PASSWORD_PARAMS });
   return {
     app,
     routes,
