@@ -2,6 +2,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
+import { OWASP_SCRYPT, type ScryptParams } from './auth/passwords.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { installCors } from './http/cors.ts';
@@ -16,13 +17,20 @@ import { SERVER_ONLY_PARTS } from './sync/server-mutations.ts';
 import { APP_VERSION } from './version.ts';
 import { registerWebAppRoutes } from './web/web-app-routes.ts';
 
+export interface BuildOptions {
+  /** Tests pass cheaper scrypt parameters; the product always hashes with OWASP's. */
+  passwordParams?: ScryptParams;
+}
+
 export interface BuiltApp {
   app: FastifyInstance;
   deps: AppDeps;
+  /** Every route the app registered (HEAD twins excluded), for the test that holds them to the declarations. */
+  routes: readonly { method: string; url: string }[];
 }
 
 /** Assembles the team backend around an open, migrated database. */
-export async function buildApp(config: ServerConfig, db: Database): Promise<BuiltApp> {
+export async function buildApp(config: ServerConfig, db: Database, options: BuildOptions = {}): Promise<BuiltApp> {
   const app = Fastify({
     logger: { level: config.logLevel },
     // One line per request drowns the console at info; debug and trace keep them.
@@ -30,6 +38,10 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<Buil
     // Push batches are bounded by count; this bounds them by size too.
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,
+  });
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   const liveHub = new LiveHub(db, (error, what) => app.log.warn({ err: error }, `live channel: failed ${what}`));
   await liveHub.start();
@@ -40,6 +52,7 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<Buil
     mutationHooks: { serverOnly: SERVER_ONLY_PARTS, afterCommit: announceAssignment(db, liveHub) },
     loginThrottles: { perAccount: new LoginThrottle(10), perAddress: new LoginThrottle(50) },
     version: APP_VERSION,
+    passwordParams: options.passwordParams ?? OWASP_SCRYPT,
   };
 
   installErrorHandler(app);
@@ -55,5 +68,5 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<Buil
   app.addHook('onClose', async () => {
     await liveHub.stop();
   });
-  return { app, deps };
+  return { app, deps, routes };
 }

@@ -42,9 +42,3 @@ export function summaryLines(summary: ImportSummary, file: string, partial: bool
   }
   return lines;
 }
-
-/** 0: everything imported; 1: nothing imported; 2: imported with rows left out (--partial). */
-export function exitCodeOf(summary: ImportSummary): number {
-  if (!summary.committed) return 1;
-  return summary.rejected > 0 ? 2 : 0;
-}

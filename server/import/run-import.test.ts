@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Ticket } from '#shared/domain/ticket';
-import { importCommand } from '../cli/import-command.ts';
+import { importWithReport } from '../cli/import-command.ts';
 import type { Database } from '../db/database.ts';
 import { seedDemoTeam } from '../seed/demo-seed.ts';
 import { csvLine, writeLines, writeZendeskCsv } from '../testing/export-files.ts';
@@ -35,10 +35,10 @@ describeEachDatabase('bulk import', (kind) => {
     );
     return row?.n ?? -1;
   };
-  const command = async (args: string[]) => {
+  const command = async (file: string, partial = false) => {
     const printed: string[] = [];
-    const code = await importCommand(db, args, (line) => printed.push(line));
-    return { code, printed, output: printed.join('\n') };
+    const summary = await importWithReport(db, { file, partial }, (line) => printed.push(line));
+    return { summary, printed, output: printed.join('\n') };
   };
 
   it('imports a 10,000-row Zendesk CSV export with progress and a summary, and skips it the second time', async () => {
@@ -46,11 +46,11 @@ describeEachDatabase('bulk import', (kind) => {
     await writeZendeskCsv(file, 10_000);
     const before = await ticketCount();
     const started = performance.now();
-    const { code, printed, output } = await command([file]);
+    const { summary, printed, output } = await command(file);
     const seconds = (performance.now() - started) / 1000;
     console.log(`[${kind}] 10,000-row Zendesk CSV: ${seconds.toFixed(1)} s, ${Math.round(10_000 / seconds)} rows/s`);
     console.log(output);
-    expect(code).toBe(0);
+    expect(summary).toMatchObject({ committed: true, rejected: 0 });
     expect(printed.some((line) => /^\s+100% · 10,000 rows · [\d.]+ MB of [\d.]+ MB$/.test(line))).toBe(true);
     expect(output).toMatch(/Imported 10,000 tickets \(#1011–#11010\) from .* \(zendesk-csv\)/);
     expect(output).toMatch(/Customers: 60 created, 0 matched\.|Customers: \d+ created, 0 matched\./);
@@ -80,8 +80,8 @@ describeEachDatabase('bulk import', (kind) => {
     );
     expect(audit?.detail).toMatchObject({ imported: 10_000, rejected: 0 });
 
-    const again = await command([file]);
-    expect(again.code).toBe(0);
+    const again = await command(file);
+    expect(again.summary).toMatchObject({ committed: true, imported: 0, alreadyImported: 10_000 });
     expect(again.output).toContain('Imported 0 tickets');
     expect(again.output).toContain('Skipped 10,000 tickets imported before');
     expect(await ticketCount()).toBe(before + 10_000);
@@ -97,8 +97,8 @@ describeEachDatabase('bulk import', (kind) => {
     await writeZendeskCsv(file, 50, { firstIndex: 20_000, overrides });
     const before = await ticketCount();
 
-    const strict = await command([file]);
-    expect(strict.code).toBe(1);
+    const strict = await command(file);
+    expect(strict.summary).toMatchObject({ committed: false, imported: 0, rejected: 3 });
     expect(strict.output).toContain('Nothing was imported');
     expect(strict.printed).toEqual(
       expect.arrayContaining([
@@ -110,8 +110,8 @@ describeEachDatabase('bulk import', (kind) => {
     expect(strict.output).toContain('run with --partial to import the other 47');
     expect(await ticketCount()).toBe(before);
 
-    const partial = await command([file, '--partial']);
-    expect(partial.code).toBe(2);
+    const partial = await command(file, true);
+    expect(partial.summary).toMatchObject({ committed: true, imported: 47, rejected: 3 });
     expect(partial.output).toMatch(/Imported 47 tickets/);
     expect(partial.printed).toContain('  row 3: no requester email');
     expect(await ticketCount()).toBe(before + 47);

@@ -8,7 +8,7 @@ import { ServerProcess } from '../../tooling/server-process.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { seedDemoTeam } from '../seed/demo-seed.ts';
-import { createTestApiKey } from '../testing/api-keys.ts';
+import { insertTestApiKey } from '../testing/test-api-keys.ts';
 import { type IntakeAnswer, postIntake } from '../testing/intake-client.ts';
 import { describeEachDatabase, openTestDatabase } from '../testing/test-databases.ts';
 import { TEST_PASSWORD_PARAMS } from '../testing/test-server.ts';
@@ -33,7 +33,7 @@ async function prepareDatabase(kind: DatabaseKind) {
     ({ db, url, drop } = scratch);
   }
   await seedDemoTeam(db, { tickets: 5, archivedTickets: 0, passwordParams: TEST_PASSWORD_PARAMS });
-  const key = await createTestApiKey(db, 'wsp_demo', ['intake']);
+  const key = await insertTestApiKey(db, 'wsp_demo', ['intake']);
   // Only one process may hold a PGlite data directory: the server's, from here on.
   if (kind === 'pglite') await db.close();
   const reopen = async () => (kind === 'pglite' ? openDatabase({ databaseUrl: undefined, dataDir }) : db);

@@ -5,7 +5,7 @@ import { Customer } from '#shared/domain/customer';
 import { Ticket } from '#shared/domain/ticket';
 import { TicketEvent } from '#shared/domain/ticket-event';
 import { SocketServerMessage } from '#shared/sync/socket-protocol';
-import { createTestApiKey } from '../testing/api-keys.ts';
+import { insertTestApiKey } from '../testing/test-api-keys.ts';
 import { listenOnLoopback, postIntake } from '../testing/intake-client.ts';
 import { syncClient } from '../testing/sync-client.ts';
 import { describeEachDatabase } from '../testing/test-databases.ts';
@@ -46,7 +46,7 @@ describeEachDatabase('intake API', (kind) => {
   beforeAll(async () => {
     server = await startTestServer(kind, { tickets: 10 });
     base = await listenOnLoopback(server.app);
-    ({ id: keyId, secret } = await createTestApiKey(server.db, WS, ['intake']));
+    ({ id: keyId, secret } = await insertTestApiKey(server.db, WS, ['intake']));
   });
   afterAll(async () => {
     await server.close();
@@ -129,7 +129,7 @@ describeEachDatabase('intake API', (kind) => {
       const { token } = await loginAs(server.app, 'admin');
       expect((await postIntake(base, ticketPath, token, ticketRequest('x'))).status).toBe(401);
       expect((await postIntake(base, ticketPath, 'sdk_unknown', ticketRequest('x'))).status).toBe(401);
-      const auditOnly = await createTestApiKey(server.db, WS, ['audit.read']);
+      const auditOnly = await insertTestApiKey(server.db, WS, ['audit.read']);
       expect((await postIntake(base, ticketPath, auditOnly.secret, ticketRequest('x'))).status).toBe(403);
       expect(await ticketsWithSubject('x')).toBe(0);
     });

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { IntakeMessageResponse, IntakeTicketResponse } from '#shared/api/intake';
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
+import { auditActor } from '../http/audit-actor.ts';
 import type { Handlers } from '../http/handlers.ts';
 import type { ApiKeyPrincipal } from '../http/principal.ts';
 import { addCustomerMessage } from './add-customer-message.ts';
@@ -42,10 +43,8 @@ export function intakeHandlers({ db }: AppDeps): Pick<Handlers, 'intakeTicket' |
       const result = await runIdempotent(db, workspaceId, scope, async (tx) => {
         const { ticket, customerCreated } = await createIntakeTicket(tx, workspaceId, body, Date.now());
         await recordAudit(tx, {
+          ...auditActor(principal, request),
           workspaceId,
-          userId: null,
-          apiKeyId: principal.id,
-          ip: request.ip,
           action: 'intake.ticket_created',
           detail: { ticketId: ticket.id, number: ticket.number, customerId: ticket.customerId, customerCreated },
         });
@@ -70,10 +69,8 @@ export function intakeHandlers({ db }: AppDeps): Pick<Handlers, 'intakeTicket' |
       const result = await runIdempotent(db, workspaceId, scope, async (tx) => {
         const added = await addCustomerMessage(tx, workspaceId, params.number, body, Date.now());
         await recordAudit(tx, {
+          ...auditActor(principal, request),
           workspaceId,
-          userId: null,
-          apiKeyId: principal.id,
-          ip: request.ip,
           action: 'intake.message_added',
           detail: {
             ticketId: added.ticket.id,

@@ -19,6 +19,8 @@ export interface TestServer {
   app: FastifyInstance;
   db: Database;
   config: ServerConfig;
+  /** Every route the app registered. */
+  routes: readonly { method: string; url: string }[];
   /** Connection string of the database, for a second instance (Postgres only). */
   databaseUrl: string | null;
   close: () => Promise<void>;
@@ -44,9 +46,10 @@ export async function startTestServer(
     passwordParams: TEST_PASSWORD_PARAMS,
   });
   const config = await testConfig(options.config);
-  const { app } = await buildApp(config, db);
+  const { app, routes } = await buildApp(config, db, { passwordParams: TEST_PASSWORD_PARAMS });
   return {
     app,
+    routes,
     db,
     config,
     databaseUrl: url,
