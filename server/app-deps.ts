@@ -2,6 +2,7 @@ import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { LiveHub } from './live/live-hub.ts';
+import type { SyncMetrics } from './ops/metrics.ts';
 import type { ServerMutationHooks } from './sync/server-mutations.ts';
 
 /** What route modules need; built once in buildApp and passed down explicitly. */
@@ -13,4 +14,6 @@ export interface AppDeps {
   /** Failed sign-ins per email+address, and per address alone (someone trying many emails). */
   loginThrottles: { perAccount: LoginThrottle; perAddress: LoginThrottle };
   version: string;
+  /** Sync counters for /metrics; absent when metrics are off. */
+  metrics?: SyncMetrics;
 }

@@ -4,6 +4,7 @@ import { API_ROUTES } from '#shared/api/routes';
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
 import { HttpError, parseOrThrow } from '../http/errors.ts';
+import { rateLimitConfig } from '../http/rate-limits.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { bearerToken, requireUser } from './require-user.ts';
 import { createSession, deleteSession } from './sessions.ts';
@@ -20,7 +21,9 @@ interface UserRow {
 const WRONG_CREDENTIALS = 'That email and password do not match an account on this server.';
 
 export function registerAuthRoutes(app: FastifyInstance, { db, config, loginThrottles }: AppDeps): void {
-  app.post(API_ROUTES.login, async (request, reply) => {
+  const session = { config: { rateLimit: rateLimitConfig('session', config) } };
+
+  app.post(API_ROUTES.login, { config: { rateLimit: rateLimitConfig('login', config) } }, async (request, reply) => {
     const { email, password } = parseOrThrow(LoginRequest, request.body, 'The sign-in form');
     const normalizedEmail = email.trim().toLowerCase();
     const accountKey = `${request.ip}|${normalizedEmail}`;
@@ -66,11 +69,11 @@ export function registerAuthRoutes(app: FastifyInstance, { db, config, loginThro
     return reply.send(body);
   });
 
-  app.post(API_ROUTES.logout, async (request, reply) => {
+  app.post(API_ROUTES.logout, session, async (request, reply) => {
     const token = bearerToken(request);
     if (token) await deleteSession(db, token);
     return reply.status(204).send();
   });
 
-  app.get(API_ROUTES.me, async (request) => requireUser(db, request));
+  app.get(API_ROUTES.me, session, async (request) => requireUser(db, request));
 }

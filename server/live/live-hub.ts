@@ -92,6 +92,11 @@ export class LiveHub {
     this.members.clear();
   }
 
+  /** Signed-in sockets on this instance (for metrics). */
+  get connectionCount(): number {
+    return this.members.size;
+  }
+
   connect(workspaceId: string, userId: string, send: Member['send']): LiveConnection {
     const connectionId = randomUUID();
     this.members.set(connectionId, { workspaceId, userId, send });

@@ -5,13 +5,14 @@ import { TicketId } from '#shared/domain/ids';
 import type { AppDeps } from '../app-deps.ts';
 import { requireUser } from '../auth/require-user.ts';
 import { HttpError, parseOrThrow } from '../http/errors.ts';
+import { rateLimitConfig } from '../http/rate-limits.ts';
 import { readRow } from '../sync/sync-rows.ts';
 
 const TicketParams = z.object({ id: TicketId });
 
 /** Read access for integrations and scripts; the app itself reads through sync. */
-export function registerTicketRoutes(app: FastifyInstance, { db }: AppDeps): void {
-  app.get(API_ROUTES.ticket, async (request) => {
+export function registerTicketRoutes(app: FastifyInstance, { db, config }: AppDeps): void {
+  app.get(API_ROUTES.ticket, { config: { rateLimit: rateLimitConfig('session', config) } }, async (request) => {
     const user = await requireUser(db, request);
     const { id } = parseOrThrow(TicketParams, request.params, 'The ticket id');
     const ticket = await readRow(db, user.workspaceId, 'ticket', id).catch((error: unknown) => {

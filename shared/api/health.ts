@@ -10,3 +10,13 @@ export const HealthResponse = z.object({
   db: DatabaseKind,
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/** `/api/v1/ready` when the server can take traffic; otherwise a 503 with an ApiErrorBody saying why. */
+export const ReadyResponse = z.object({
+  ready: z.literal(true),
+  version: z.string(),
+  db: DatabaseKind,
+  /** The newest migration applied, which this server's code expects. */
+  schema: z.number().int().nonnegative(),
+});
+export type ReadyResponse = z.infer<typeof ReadyResponse>;

@@ -1,6 +1,11 @@
 /** HTTP paths, defined once for server routes and client calls alike. */
 export const API_ROUTES = {
+  /** Liveness: the process answers. */
   health: '/api/v1/health',
+  /** Readiness: the database answers and its schema is current; load balancers route by it. */
+  ready: '/api/v1/ready',
+  /** Prometheus metrics (off unless SHIFTDESK_METRICS is set). Outside /api/, where scrapers look for it. */
+  metrics: '/metrics',
   login: '/api/v1/auth/login',
   logout: '/api/v1/auth/logout',
   me: '/api/v1/auth/me',
