@@ -7,6 +7,7 @@ import { LoginResponse } from '#shared/api/auth';
 import { API_ROUTES } from '#shared/api/routes';
 import { buildApp } from '../app.ts';
 import { type ServerConfig, loadServerConfig } from '../config.ts';
+import type { LogStream } from '../http/server-options.ts';
 import type { Database } from '../db/database.ts';
 import { DEMO_PASSWORD } from '../seed/demo-content.ts';
 import { seedDemoTeam } from '../seed/demo-seed.ts';
@@ -35,7 +36,7 @@ export async function testConfig(overrides: Partial<ServerConfig> = {}): Promise
 /** A real server on a fresh database seeded with the demo team (`tickets` tickets). */
 export async function startTestServer(
   kind: DatabaseKind,
-  options: { tickets?: number; archivedTickets?: number; config?: Partial<ServerConfig> } = {},
+  options: { tickets?: number; archivedTickets?: number; config?: Partial<ServerConfig>; logStream?: LogStream } = {},
 ): Promise<TestServer> {
   const { db, url, drop } = await openTestDatabase(kind);
   await seedDemoTeam(db, {
@@ -44,7 +45,7 @@ export async function startTestServer(
     passwordParams: TEST_PASSWORD_PARAMS,
   });
   const config = await testConfig(options.config);
-  const { app } = await buildApp(config, db);
+  const { app } = await buildApp(config, db, options.logStream ? { logStream: options.logStream } : {});
   return {
     app,
     db,
