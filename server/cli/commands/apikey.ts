@@ -41,9 +41,15 @@ export const apikeyCreateCommand = defineCommand({
     ) {
       throw new UsageError('--rate must be a whole number of requests per minute, from 1 to 10,000.');
     }
-    await withDatabase(env, async (db) => {
+    await withDatabase(env, async (db, config) => {
       const workspaceId = await resolveWorkspace(db, optionalString(values, 'workspace'));
-      const { key, secret } = await createApiKey(db, { workspaceId, name, scopes, ratePerMinute, actor: CLI_ACTOR });
+      const { key, secret } = await createApiKey(db, {
+        workspaceId,
+        name,
+        scopes,
+        ratePerMinute: ratePerMinute ?? config.intakeRatePerMinute,
+        actor: CLI_ACTOR,
+      });
       print(`Created API key ${key.id} "${key.name}" (${key.scopes.join(', ')}, ${key.ratePerMinute}/min).`);
       print(`Secret (shown only now; store it in the integration's settings): ${secret}`);
       if (scopes.includes('intake')) {
