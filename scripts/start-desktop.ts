@@ -19,14 +19,21 @@ function ensureElectron(): string {
   let binary = findElectronBinary();
   if ('path' in binary) return binary.path;
   console.log('Shiftdesk: the Electron binary is not installed yet; downloading it (from GitHub)…');
-  spawnSync(process.execPath, [electronInstallerPath()], { stdio: 'inherit', timeout: DOWNLOAD_TIMEOUT_MS });
+  // The installer's output is kept back: a failed download prints a stack trace that says less than our message.
+  const download = spawnSync(process.execPath, [electronInstallerPath()], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    timeout: DOWNLOAD_TIMEOUT_MS,
+  });
   binary = findElectronBinary();
   if ('path' in binary) return binary.path;
+  const reason = `${download.stderr}\n${download.stdout}`.split('\n').find((line) => line.trim() !== '');
   console.error(
     [
       '',
       'Shiftdesk cannot open the desktop app: the Electron binary is missing and could not be downloaded.',
       `  ${binary.missing}`,
+      ...(reason ? [`  The download failed: ${reason.trim()}`] : []),
       '',
       'You can use Shiftdesk in your browser instead — same app, same data, works offline:',
       '  npm run start:web',

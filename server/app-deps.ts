@@ -3,6 +3,7 @@ import type { ScryptParams } from './auth/passwords.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { LiveHub } from './live/live-hub.ts';
+import type { SyncMetrics } from './ops/metrics.ts';
 import type { ServerMutationHooks } from './sync/server-mutations.ts';
 
 /** What route modules need; built once in buildApp and passed down explicitly. */
@@ -16,4 +17,6 @@ export interface AppDeps {
   version: string;
   /** How new passwords are hashed: OWASP's scrypt parameters, cheaper ones in tests only. */
   passwordParams: ScryptParams;
+  /** Sync counters for /metrics; absent when metrics are off. */
+  metrics?: SyncMetrics;
 }

@@ -104,6 +104,15 @@ describeEachDatabase('serving the web app', (kind) => {
 
       const asset = await app.inject({ method: 'GET', url: '/assets/app-1234.js' });
       expect(asset.headers['cache-control']).toMatch(/immutable/);
+      // No CORS on the app's own files: `Vary: Origin` would make the service worker's cache miss
+      // module scripts (requested with an Origin header, precached without one).
+      const moduleScript = await app.inject({
+        method: 'GET',
+        url: '/assets/app-1234.js',
+        headers: { origin: 'app://shiftdesk' },
+      });
+      expect(moduleScript.headers.vary ?? '').not.toMatch(/origin/i);
+      expect(moduleScript.headers['access-control-allow-origin']).toBeUndefined();
 
       const clientRoute = await app.inject({ method: 'GET', url: '/tickets/tkt_1', headers: { accept: 'text/html' } });
       expect(clientRoute.statusCode).toBe(200);

@@ -1,17 +1,20 @@
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { OWASP_SCRYPT, type ScryptParams } from './auth/passwords.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
-import { installCors } from './http/cors.ts';
 import { installErrorHandler } from './http/errors.ts';
-import { installSecurityHeaders } from './http/security-headers.ts';
 import { registerEndpoints } from './http/handlers.ts';
+import { installHttpHardening } from './http/http-hardening.ts';
 import { routeHandlers } from './http/route-handlers.ts';
+import { type LogStream, serverOptions } from './http/server-options.ts';
 import { LiveHub } from './live/live-hub.ts';
+import { handleSocketError } from './live/socket-errors.ts';
 import { registerSocketRoute } from './live/socket-route.ts';
+import { AppMetrics } from './ops/metrics.ts';
+import { installMetrics } from './ops/metrics-route.ts';
 import { announceAssignment } from './sync/assignment-notices.ts';
 import { SERVER_ONLY_PARTS } from './sync/server-mutations.ts';
 import { APP_VERSION } from './version.ts';
@@ -20,6 +23,8 @@ import { registerWebAppRoutes } from './web/web-app-routes.ts';
 export interface BuildOptions {
   /** Tests pass cheaper scrypt parameters; the product always hashes with OWASP's. */
   passwordParams?: ScryptParams;
+  /** Where log lines go instead of stdout. */
+  logStream?: LogStream;
 }
 
 export interface BuiltApp {
@@ -31,20 +36,14 @@ export interface BuiltApp {
 
 /** Assembles the team backend around an open, migrated database. */
 export async function buildApp(config: ServerConfig, db: Database, options: BuildOptions = {}): Promise<BuiltApp> {
-  const app = Fastify({
-    logger: { level: config.logLevel },
-    // One line per request drowns the console at info; debug and trace keep them.
-    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
-    // Push batches are bounded by count; this bounds them by size too.
-    bodyLimit: 2 * 1024 * 1024,
-    trustProxy: false,
-  });
+  const app = Fastify(serverOptions(config, options.logStream));
   const routes: { method: string; url: string }[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   const liveHub = new LiveHub(db, (error, what) => app.log.warn({ err: error }, `live channel: failed ${what}`));
   await liveHub.start();
+  const metrics = config.metrics.mode === 'off' ? null : new AppMetrics(() => liveHub.connectionCount);
   const deps: AppDeps = {
     db,
     config,
@@ -53,15 +52,16 @@ export async function buildApp(config: ServerConfig, db: Database, options: Buil
     loginThrottles: { perAccount: new LoginThrottle(10), perAddress: new LoginThrottle(50) },
     version: APP_VERSION,
     passwordParams: options.passwordParams ?? OWASP_SCRYPT,
+    ...(metrics ? { metrics: metrics.sync } : {}),
   };
 
   installErrorHandler(app);
-  installSecurityHeaders(app);
-  installCors(app, config.allowedOrigins);
-  await app.register(fastifyWebsocket, { options: { maxPayload: 4_096 } });
+  await installHttpHardening(app, config);
+  installMetrics(app, metrics);
+  await app.register(fastifyWebsocket, { options: { maxPayload: 4_096 }, errorHandler: handleSocketError });
 
   app.decorateRequest('principal', null);
-  registerEndpoints(app, deps, routeHandlers(deps));
+  registerEndpoints(app, deps, routeHandlers(deps, metrics));
   registerSocketRoute(app, deps);
   await registerWebAppRoutes(app, config.webDir);
 

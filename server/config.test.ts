@@ -45,7 +45,45 @@ describe('server configuration', () => {
     });
   });
 
+  it('keeps operations features safe by default: no metrics, load shedding on, no trusted proxy, warnings only', () => {
+    expect(loadServerConfig({})).toMatchObject({
+      metrics: { mode: 'off', token: undefined },
+      shedLoad: true,
+      intakeRatePerMinute: 120,
+      trustProxy: false,
+      logLevel: 'warn',
+    });
+  });
+
+  it('reads the operations variables', () => {
+    const config = loadServerConfig({
+      SHIFTDESK_METRICS: 'token',
+      SHIFTDESK_METRICS_TOKEN: 'a-long-enough-token',
+      SHIFTDESK_SHED_LOAD: 'off',
+      SHIFTDESK_INTAKE_RATE_PER_MINUTE: '30',
+      SHIFTDESK_TRUST_PROXY: '10.0.0.0/8, 192.168.1.5, ::1',
+    });
+    expect(config).toMatchObject({
+      metrics: { mode: 'token', token: 'a-long-enough-token' },
+      shedLoad: false,
+      intakeRatePerMinute: 30,
+      trustProxy: ['10.0.0.0/8', '192.168.1.5', '::1'],
+    });
+    expect(loadServerConfig({ SHIFTDESK_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadServerConfig({ SHIFTDESK_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+
+  it('requires a token when metrics are token-protected', () => {
+    expect(() => loadServerConfig({ SHIFTDESK_METRICS: 'token' })).toThrow(/SHIFTDESK_METRICS_TOKEN/);
+  });
+
   it.each([
+    ['SHIFTDESK_TRUST_PROXY', 'true'],
+    ['SHIFTDESK_TRUST_PROXY', '10.0.0.0/33'],
+    ['SHIFTDESK_METRICS', 'yes'],
+    ['SHIFTDESK_METRICS_TOKEN', 'short'],
+    ['SHIFTDESK_SHED_LOAD', 'maybe'],
+    ['SHIFTDESK_INTAKE_RATE_PER_MINUTE', '0'],
     ['PORT', 'eighty'],
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://x'],

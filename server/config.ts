@@ -1,7 +1,9 @@
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SERVER_HOST, DEFAULT_SERVER_PORT } from '#shared/api/routes';
+import { presentEnv } from '#shared/util/env';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 
@@ -11,6 +13,38 @@ const commaList = z.string().transform((value) =>
     .map((item) => item.trim())
     .filter(Boolean),
 );
+
+function isAddressOrCidr(value: string): boolean {
+  const [address = '', prefix, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may tell us the client's address (X-Forwarded-For): none, a hop
+ * count, or a list of addresses/CIDRs. "Trust everyone" is not offered: anyone
+ * could then pick the address that rate limits and logs see.
+ */
+const TrustProxy = z.string().transform((value, context): false | number | string[] => {
+  const trimmed = value.trim();
+  if (trimmed === 'false') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const items = trimmed
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const bad = items.filter((item) => !isAddressOrCidr(item));
+  if (items.length === 0 || bad.length > 0) {
+    context.addIssue({
+      code: 'custom',
+      message: `must be false, a hop count, or a comma list of proxy addresses/CIDRs (not: ${bad.join(', ') || value})`,
+    });
+    return z.NEVER;
+  }
+  return items;
+});
 
 /** Every environment variable the server reads; the README documents each one. */
 const ServerEnv = z.object({
@@ -43,7 +77,13 @@ const ServerEnv = z.object({
     .positive()
     .max(24 * 90)
     .default(12),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Warnings and errors only by default: a start stays readable; operators who ship logs set info.
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  SHIFTDESK_METRICS: z.enum(['off', 'on', 'token']).default('off'),
+  SHIFTDESK_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SHIFTDESK_SHED_LOAD: z.enum(['on', 'off']).default('on'),
+  SHIFTDESK_INTAKE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  SHIFTDESK_TRUST_PROXY: TrustProxy.default(false),
 });
 
 export interface ServerConfig {
@@ -64,6 +104,14 @@ export interface ServerConfig {
   /** A session ends this long after its last request (idle expiry). */
   sessionIdleMs: number;
   logLevel: z.infer<typeof ServerEnv>['LOG_LEVEL'];
+  /** `/metrics`: off (404), on (loopback only, or bearer token when one is set), token (bearer token required). */
+  metrics: { mode: 'off' | 'on' | 'token'; token: string | undefined };
+  /** Answer 503 while the event loop is too busy to serve requests in time. */
+  shedLoad: boolean;
+  /** Requests per minute per intake API key. */
+  intakeRatePerMinute: number;
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses/CIDRs. */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -72,8 +120,10 @@ export class ConfigError extends Error {
 
 /** Reads the server configuration from the environment; an empty variable counts as unset. */
 export function loadServerConfig(env: Record<string, string | undefined>): ServerConfig {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = ServerEnv.safeParse(present);
+  const parsed = ServerEnv.refine((e) => e.SHIFTDESK_METRICS !== 'token' || e.SHIFTDESK_METRICS_TOKEN !== undefined, {
+    path: ['SHIFTDESK_METRICS_TOKEN'],
+    message: 'is required when SHIFTDESK_METRICS=token',
+  }).safeParse(presentEnv(env));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new ConfigError(`The server configuration is invalid:\n${problems}`);
@@ -92,5 +142,9 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
     sessionTtlMs: e.SHIFTDESK_SESSION_TTL_HOURS * 3_600_000,
     sessionIdleMs: e.SHIFTDESK_SESSION_IDLE_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
+    metrics: { mode: e.SHIFTDESK_METRICS, token: e.SHIFTDESK_METRICS_TOKEN },
+    shedLoad: e.SHIFTDESK_SHED_LOAD === 'on',
+    intakeRatePerMinute: e.SHIFTDESK_INTAKE_RATE_PER_MINUTE,
+    trustProxy: e.SHIFTDESK_TRUST_PROXY,
   };
 }

@@ -1,6 +1,8 @@
 import { ConfigError, loadServerConfig } from './config.ts';
 import { buildApp } from './app.ts';
+import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { openDatabase } from './db/open-database.ts';
+import { type Running, installGracefulShutdown } from './ops/graceful-shutdown.ts';
 import { seedDemoTeam } from './seed/demo-seed.ts';
 
 /**
@@ -12,7 +14,9 @@ async function main(): Promise<void> {
   const config = loadServerConfig(process.env);
   const where = config.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   console.log(`Shiftdesk server: opening ${where}…`);
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, { onNotice: (message) => console.log(message) });
+  const running: Running = { db };
+  installGracefulShutdown(running);
 
   if (config.seed === 'demo') {
     let lastShown = 0;
@@ -29,14 +33,7 @@ async function main(): Promise<void> {
   }
 
   const { app } = await buildApp(config, db);
-  const shutdown = async (signal: string) => {
-    app.log.info(`${signal}: shutting down`);
-    await app.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  running.app = app;
 
   const address = await app.listen({ port: config.port, host: config.host });
   const shownUrl = address.replace('://[::1]', '://localhost');
@@ -44,7 +41,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
     console.error(error.message);
   } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
     console.error(`Port already in use: ${error.message}. Stop the other server or set PORT to a free port.`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SERVER_HOST, DEFAULT_SERVER_PORT } from '#shared/api/routes';
+import { presentEnv } from '#shared/util/env';
 
 const ShellEnv = z.object({
   SHIFTDESK_SERVER_URL: z.url({ protocol: /^https?$/ }).default(`http://${DEFAULT_SERVER_HOST}:${DEFAULT_SERVER_PORT}`),
@@ -16,8 +17,7 @@ export interface ShellConfig {
 }
 
 export function loadShellConfig(env: Record<string, string | undefined>): ShellConfig {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = ShellEnv.safeParse(present);
+  const parsed = ShellEnv.safeParse(presentEnv(env));
   if (!parsed.success) {
     throw new Error(`Shiftdesk desktop configuration is invalid: ${z.prettifyError(parsed.error)}`);
   }

@@ -5,7 +5,7 @@ import { API_KEY_PREFIX, hashApiKeySecret, newApiKeySecret } from '../auth/api-k
 import type { Database, Sql } from '../db/database.ts';
 import { AccountError } from '../accounts/account-errors.ts';
 
-/** Requests per minute a key may make when its creator did not say. */
+/** Requests per minute a key may make when nobody said (callers pass SHIFTDESK_INTAKE_RATE_PER_MINUTE). */
 export const DEFAULT_API_KEY_RATE_PER_MINUTE = 120;
 /** Characters of the secret (after `sdk_`) kept in clear, to tell keys apart in lists and logs. */
 const PREFIX_LENGTH = 8;

@@ -114,3 +114,119 @@ describeEachDatabase('backup and restore', (kind) => {
     expect(refused.err).toBe('Nothing was imported.');
   });
 });
+
+describeEachDatabase('accounts and API keys from the command line', (kind) => {
+  let env: Record<string, string | undefined>;
+  let scratch: TestDatabase | null = null;
+
+  beforeAll(async () => {
+    env = { SHIFTDESK_DATA_DIR: await mkdtemp(join(tmpdir(), 'shiftdesk-cli-')), LOG_LEVEL: 'silent' };
+    if (kind === 'postgres') {
+      scratch = await openTestDatabase('postgres');
+      env.DATABASE_URL = scratch.url ?? undefined;
+    }
+    expect((await cli(env, 'seed', '--demo', '--tickets', '5')).code).toBe(0);
+  }, 60_000);
+  afterAll(async () => {
+    await scratch?.drop();
+  });
+
+  async function one<Row extends object>(text: string, params: string[] = []): Promise<Row | undefined> {
+    if (scratch) return (await scratch.db.query<Row>(text, params))[0];
+    const db = await openPgliteDatabase(join(env.SHIFTDESK_DATA_DIR ?? '', 'pglite'));
+    try {
+      return (await db.query<Row>(text, params))[0];
+    } finally {
+      await db.close();
+    }
+  }
+
+  it('adds, re-roles, disables, enables and resets an account, each audited', async () => {
+    const add = await cli(
+      env,
+      'user',
+      'add',
+      '--email',
+      'Night.Owl@Example.com',
+      '--name',
+      'Night Owl',
+      '--role',
+      'agent',
+    );
+    expect(add.code, add.err).toBe(0);
+    const generated = /Generated password \(shown only now; pass it on securely\): (\S+)/.exec(add.out)?.[1];
+    expect(generated?.length).toBeGreaterThanOrEqual(16);
+
+    expect((await cli(env, 'user', 'set-role', '--email', 'night.owl@example.com', '--role', 'lead')).code).toBe(0);
+    expect((await cli(env, 'user', 'disable', '--email', 'night.owl@example.com')).code).toBe(0);
+    let row = await one<{ role: string; disabled: boolean; hash: string }>(
+      "select role, disabled_at is not null as disabled, password_hash as hash from users where email = 'night.owl@example.com'",
+    );
+    expect(row).toMatchObject({ role: 'lead', disabled: true });
+    const hashBefore = row?.hash;
+
+    expect((await cli(env, 'user', 'disable', '--email', 'night.owl@example.com', '--enable')).code).toBe(0);
+    const reset = await cli(
+      env,
+      'user',
+      'reset-password',
+      '--email',
+      'night.owl@example.com',
+      '--password',
+      'tangerine-lantern-77',
+    );
+    expect(reset.code, reset.err).toBe(0);
+    row = await one(
+      "select role, disabled_at is not null as disabled, password_hash as hash from users where email = 'night.owl@example.com'",
+    );
+    expect(row?.disabled).toBe(false);
+    expect(row?.hash).not.toBe(hashBefore);
+
+    const audited = await one<{ actions: string[] }>(
+      "select array_agg(action order by id) as actions from audit_log where user_id is null and (action like 'user.%' or action like 'password.%')",
+    );
+    expect(audited?.actions).toEqual(
+      expect.arrayContaining(['user.created', 'user.role_changed', 'user.disabled', 'user.enabled', 'password.reset']),
+    );
+  }, 60_000);
+
+  it('refuses what the product refuses: a weak password, an unknown role, an unknown account', async () => {
+    const weak = await cli(
+      env,
+      'user',
+      'add',
+      '--email',
+      'weak@example.com',
+      '--name',
+      'W',
+      '--role',
+      'agent',
+      '--password',
+      'password1',
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.err).toMatch(/common|password/i);
+    expect((await cli(env, 'user', 'add', '--email', 'x@example.com', '--name', 'X', '--role', 'boss')).code).toBe(2);
+    const missing = await cli(env, 'user', 'disable', '--email', 'nobody@example.com');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/no account for nobody@example.com/);
+  });
+
+  it('creates an API key shown once, lists it without the secret, and revokes it', async () => {
+    const created = await cli(env, 'apikey', 'create', '--name', 'Web form', '--scope', 'intake', '--rate', '60');
+    expect(created.code, created.err).toBe(0);
+    const secret = /Secret \(shown only now[^)]*\): (sdk_\S+)/.exec(created.out)?.[1] ?? '';
+    const id = /Created API key (key_\S+)/.exec(created.out)?.[1] ?? '';
+    expect(secret).toMatch(/^sdk_/);
+    const list = await cli(env, 'apikey', 'list');
+    expect(list.out).toContain(id);
+    expect(list.out).not.toContain(secret);
+    expect((await cli(env, 'apikey', 'revoke', '--id', id)).code).toBe(0);
+    expect(
+      await one<{ revoked: boolean }>('select revoked_at is not null as revoked from api_keys where id = $1', [id]),
+    ).toEqual({
+      revoked: true,
+    });
+    expect((await cli(env, 'apikey', 'create', '--name', 'x', '--scope', 'root')).code).toBe(2);
+  }, 60_000);
+});

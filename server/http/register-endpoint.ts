@@ -7,6 +7,7 @@ import { findApiKey, isApiKeySecret } from '../auth/api-key-secrets.ts';
 import { bearerToken } from '../auth/require-user.ts';
 import { findSessionUser } from '../auth/sessions.ts';
 import { HttpError, parseOrThrow } from './errors.ts';
+import { rateLimitConfig } from './rate-limits.ts';
 import type { Principal, PrincipalFor } from './principal.ts';
 
 /** A JSON body already serialized (pull pages are assembled from stored JSON without re-parsing it). */
@@ -87,7 +88,11 @@ export function registerEndpoint<E extends Endpoint>(
     method: endpoint.method,
     url: endpoint.path,
     bodyLimit: endpoint.bodyLimit ?? (endpoint.body ? undefined : NO_BODY_LIMIT),
-    config: { endpointName: name, rateLimitClass: endpoint.rateLimit },
+    config: {
+      endpointName: name,
+      rateLimitClass: endpoint.rateLimit,
+      rateLimit: rateLimitConfig(endpoint.rateLimit, deps.config),
+    },
     onRequest: async (request) => {
       request.principal = await authenticate(deps, request, endpoint.access);
     },

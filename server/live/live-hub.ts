@@ -100,6 +100,11 @@ export class LiveHub {
     this.members.clear();
   }
 
+  /** Signed-in sockets on this instance (for metrics). */
+  get connectionCount(): number {
+    return this.members.size;
+  }
+
   connect(
     workspaceId: string,
     userId: string,

@@ -1,10 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { API_ROUTES } from '#shared/api/routes';
 import { HEARTBEAT_INTERVAL_MS, SocketClientMessage, type SocketServerMessage } from '#shared/sync/socket-protocol';
 import type { AppDeps } from '../app-deps.ts';
 import { findSessionUser } from '../auth/sessions.ts';
+import { HttpError } from '../http/errors.ts';
+import { rateLimitConfig } from '../http/rate-limits.ts';
 import type { LiveConnection } from './live-hub.ts';
+import { upgradeProblem } from './upgrade-request.ts';
 
 /** A socket that has not said hello with a valid token by then is closed. */
 const HELLO_TIMEOUT_MS = 5_000;
@@ -32,6 +35,13 @@ function parse(text: string): SocketClientMessage | null {
   }
 }
 
+/** A bad handshake is refused before `ws` sees it, so the answer is JSON, not ws's bare text. */
+async function checkUpgrade(request: FastifyRequest): Promise<void> {
+  if (!request.ws) return;
+  const problem = upgradeProblem(request.headers);
+  if (problem) throw new HttpError(400, 'bad_upgrade', `This WebSocket handshake is malformed: ${problem}`);
+}
+
 /**
  * The live channel. Browsers cannot set headers on a WebSocket, so the session
  * token arrives in the first message rather than the URL (which would end up in
@@ -40,88 +50,105 @@ function parse(text: string): SocketClientMessage | null {
  * within seconds, not at the next TCP timeout.
  */
 export function registerSocketRoute(app: FastifyInstance, { db, liveHub, config }: AppDeps): void {
-  const policy = { idleMs: config.sessionIdleMs };
-  app.get(API_ROUTES.socket, { websocket: true }, (socket) => {
-    let connection: LiveConnection | undefined;
-    // Set before the token lookup, so two quick hellos cannot both subscribe.
-    let greeted = false;
-    let sessionToken: string | null = null;
-    let closed = false;
-    let alive = true;
-    let windowStart = Date.now();
-    let messagesInWindow = 0;
-    const helloTimer = setTimeout(() => socket.close(4401, 'hello timeout'), HELLO_TIMEOUT_MS);
-    let ticks = 0;
-    const pingTimer = setInterval(() => {
-      if (!alive) {
-        socket.terminate();
-        return;
-      }
-      alive = false;
-      socket.ping();
-      // The session may end while the socket lives (signed out elsewhere, expired, revoked).
-      if (++ticks % SESSION_CHECK_EVERY === 0 && sessionToken) void recheckSession(sessionToken);
-    }, HEARTBEAT_INTERVAL_MS);
+  app.route({
+    method: 'GET',
+    url: API_ROUTES.socket,
+    config: { rateLimit: rateLimitConfig('session', config) },
+    onRequest: checkUpgrade,
+    // A plain GET (a browser tab, a curl, a proxy that drops the upgrade).
+    handler: async () => {
+      throw new HttpError(426, 'upgrade_required', 'This is the live channel: connect to it with a WebSocket.', {
+        upgrade: 'websocket',
+      });
+    },
+    wsHandler: (socket) => openLiveSocket(socket, { db, liveHub }, { idleMs: config.sessionIdleMs }),
+  });
+}
 
-    const recheckSession = async (token: string) => {
-      const user = await findSessionUser(db, token, policy).catch(() => undefined);
-      if (user === null && !closed) {
-        send(socket, { type: 'error', code: 'unauthenticated', message: 'Your session has ended. Sign in again.' });
-        socket.close(4401, 'session ended');
-      }
-    };
-    socket.on('pong', () => (alive = true));
+function openLiveSocket(
+  socket: WebSocket,
+  { db, liveHub }: Pick<AppDeps, 'db' | 'liveHub'>,
+  policy: { idleMs: number },
+): void {
+  let connection: LiveConnection | undefined;
+  // Set before the token lookup, so two quick hellos cannot both subscribe.
+  let greeted = false;
+  let sessionToken: string | null = null;
+  let closed = false;
+  let alive = true;
+  let windowStart = Date.now();
+  let messagesInWindow = 0;
+  const helloTimer = setTimeout(() => socket.close(4401, 'hello timeout'), HELLO_TIMEOUT_MS);
+  let ticks = 0;
+  const pingTimer = setInterval(() => {
+    if (!alive) {
+      socket.terminate();
+      return;
+    }
+    alive = false;
+    socket.ping();
+    // The session may end while the socket lives (signed out elsewhere, expired, revoked).
+    if (++ticks % SESSION_CHECK_EVERY === 0 && sessionToken) void recheckSession(sessionToken);
+  }, HEARTBEAT_INTERVAL_MS);
 
-    const onHello = async (token: string) => {
-      if (greeted) return; // Hello is answered once per socket.
-      greeted = true;
-      const user = await findSessionUser(db, token, policy).catch(() => null);
-      if (closed) return;
-      if (!user) {
-        send(socket, { type: 'error', code: 'unauthenticated', message: 'Your session has ended. Sign in again.' });
-        socket.close(4401, 'unauthenticated');
-        return;
-      }
-      clearTimeout(helloTimer);
-      sessionToken = token;
-      connection = liveHub.connect(
-        user.workspaceId,
-        user.id,
-        (message) => send(socket, message),
-        // Another session of this person may have ended, not this one: check this socket's own.
-        () => void recheckSession(token),
-      );
-      send(socket, { type: 'ready', connectionId: connection.connectionId });
-    };
+  const recheckSession = async (token: string) => {
+    const user = await findSessionUser(db, token, policy).catch(() => undefined);
+    if (user === null && !closed) {
+      send(socket, { type: 'error', code: 'unauthenticated', message: 'Your session has ended. Sign in again.' });
+      socket.close(4401, 'session ended');
+    }
+  };
+  socket.on('pong', () => (alive = true));
 
-    // Oversized frames never get here: the plugin's maxPayload closes the socket first.
-    socket.on('message', (raw, isBinary) => {
-      alive = true;
-      if (isBinary) {
-        socket.close(1003, 'text messages only');
-        return;
-      }
-      const now = Date.now();
-      if (now - windowStart >= 1_000) {
-        windowStart = now;
-        messagesInWindow = 0;
-      }
-      if (++messagesInWindow > MAX_MESSAGES_PER_SECOND) return;
-      const message = parse(messageText(raw));
-      if (!message) {
-        send(socket, { type: 'error', code: 'bad_message', message: 'Unrecognised message.' });
-        return;
-      }
-      if (message.type === 'hello') void onHello(message.token);
-      else if (message.type === 'ping') send(socket, { type: 'pong', at: message.at });
-      else if (connection) connection.setPresence(message.state);
-    });
+  const onHello = async (token: string) => {
+    if (greeted) return; // Hello is answered once per socket.
+    greeted = true;
+    const user = await findSessionUser(db, token, policy).catch(() => null);
+    if (closed) return;
+    if (!user) {
+      send(socket, { type: 'error', code: 'unauthenticated', message: 'Your session has ended. Sign in again.' });
+      socket.close(4401, 'unauthenticated');
+      return;
+    }
+    clearTimeout(helloTimer);
+    sessionToken = token;
+    connection = liveHub.connect(
+      user.workspaceId,
+      user.id,
+      (message) => send(socket, message),
+      // Another session of this person may have ended, not this one: check this socket's own.
+      () => void recheckSession(token),
+    );
+    send(socket, { type: 'ready', connectionId: connection.connectionId });
+  };
 
-    socket.on('close', () => {
-      closed = true;
-      clearTimeout(helloTimer);
-      clearInterval(pingTimer);
-      connection?.close();
-    });
+  // Oversized frames never get here: the plugin's maxPayload closes the socket first.
+  socket.on('message', (raw, isBinary) => {
+    alive = true;
+    if (isBinary) {
+      socket.close(1003, 'text messages only');
+      return;
+    }
+    const now = Date.now();
+    if (now - windowStart >= 1_000) {
+      windowStart = now;
+      messagesInWindow = 0;
+    }
+    if (++messagesInWindow > MAX_MESSAGES_PER_SECOND) return;
+    const message = parse(messageText(raw));
+    if (!message) {
+      send(socket, { type: 'error', code: 'bad_message', message: 'Unrecognised message.' });
+      return;
+    }
+    if (message.type === 'hello') void onHello(message.token);
+    else if (message.type === 'ping') send(socket, { type: 'pong', at: message.at });
+    else if (connection) connection.setPresence(message.state);
+  });
+
+  socket.on('close', () => {
+    closed = true;
+    clearTimeout(helloTimer);
+    clearInterval(pingTimer);
+    connection?.close();
   });
 }

@@ -10,12 +10,18 @@ export function syncHandlers({
   db,
   config,
   mutationHooks,
+  metrics,
 }: AppDeps): Pick<Handlers, 'push' | 'pull' | 'fetch' | 'problems'> {
   return {
-    push: async ({ body, principal, request }) => processPush(db, principal.user, body, request.log, mutationHooks),
+    push: async ({ body, principal, request }) => {
+      const response = await processPush(db, principal.user, body, request.log, mutationHooks);
+      metrics?.pushed?.(response, body.mutations.length);
+      return response;
+    },
 
     pull: async ({ body, principal }) => {
       const page = await processPull(db, principal.user, body, { pageRows: config.pullPageRows });
+      metrics?.pulled?.(page.rows.length);
       return new PreSerialized(serializePull(page));
     },
 

@@ -7,6 +7,7 @@ import { LoginResponse } from '#shared/api/auth';
 import { API_ROUTES } from '#shared/api/routes';
 import { buildApp } from '../app.ts';
 import { type ServerConfig, loadServerConfig } from '../config.ts';
+import type { LogStream } from '../http/server-options.ts';
 import type { Database } from '../db/database.ts';
 import { DEMO_PASSWORD } from '../seed/demo-content.ts';
 import { seedDemoTeam } from '../seed/demo-seed.ts';
@@ -29,7 +30,14 @@ export interface TestServer {
 export async function testConfig(overrides: Partial<ServerConfig> = {}): Promise<ServerConfig> {
   const dir = await mkdtemp(join(tmpdir(), 'shiftdesk-test-'));
   return {
-    ...loadServerConfig({ SHIFTDESK_DATA_DIR: dir, SHIFTDESK_WEB_DIR: join(dir, 'web'), LOG_LEVEL: 'silent' }),
+    ...loadServerConfig({
+      SHIFTDESK_DATA_DIR: dir,
+      SHIFTDESK_WEB_DIR: join(dir, 'web'),
+      LOG_LEVEL: 'silent',
+      // Parallel test files stall each other's event loops; a shed request would be a false failure.
+      // Shedding itself is tested through its handler (http/load-shedding.test.ts).
+      SHIFTDESK_SHED_LOAD: 'off',
+    }),
     ...overrides,
   };
 }
@@ -37,7 +45,7 @@ export async function testConfig(overrides: Partial<ServerConfig> = {}): Promise
 /** A real server on a fresh database seeded with the demo team (`tickets` tickets). */
 export async function startTestServer(
   kind: DatabaseKind,
-  options: { tickets?: number; archivedTickets?: number; config?: Partial<ServerConfig> } = {},
+  options: { tickets?: number; archivedTickets?: number; config?: Partial<ServerConfig>; logStream?: LogStream } = {},
 ): Promise<TestServer> {
   const { db, url, drop } = await openTestDatabase(kind);
   await seedDemoTeam(db, {
@@ -46,7 +54,10 @@ export async function startTestServer(
     passwordParams: TEST_PASSWORD_PARAMS,
   });
   const config = await testConfig(options.config);
-  const { app, routes } = await buildApp(config, db, { passwordParams: TEST_PASSWORD_PARAMS });
+  const { app, routes } = await buildApp(config, db, {
+    passwordParams: TEST_PASSWORD_PARAMS,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   return {
     app,
     routes,

@@ -11,9 +11,12 @@ export const HealthResponse = z.object({
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
+/** `/api/v1/ready` when the server can take traffic; otherwise a 503 with an ApiErrorBody saying why. */
 export const ReadyResponse = z.object({
-  ready: z.boolean(),
-  /** Why not, when not: "database unreachable", "2 migrations pending". */
-  reason: z.string().nullable(),
+  ready: z.literal(true),
+  version: z.string(),
+  db: DatabaseKind,
+  /** The newest migration applied, which this server's code expects. */
+  schema: z.number().int().nonnegative(),
 });
 export type ReadyResponse = z.infer<typeof ReadyResponse>;
