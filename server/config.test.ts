@@ -11,6 +11,8 @@ describe('server configuration', () => {
       seed: 'demo',
       seedTickets: 200,
       pullPageRows: 5_000,
+      sessionTtlMs: 7 * 24 * 3_600_000,
+      sessionIdleMs: 12 * 3_600_000,
     });
     expect(config.dataDir).toMatch(/\.shiftdesk/);
     expect(config.allowedOrigins).toEqual(['app://shiftdesk']);
@@ -26,6 +28,7 @@ describe('server configuration', () => {
       SHIFTDESK_SEED_TICKETS: '',
       SHIFTDESK_ALLOWED_ORIGINS: 'app://shiftdesk, https://desk.example.com',
       SHIFTDESK_SESSION_TTL_HOURS: '12',
+      SHIFTDESK_SESSION_IDLE_HOURS: '0.5',
       SHIFTDESK_SYNC_PAGE_ROWS: '250',
     });
     expect(config).toMatchObject({
@@ -38,6 +41,7 @@ describe('server configuration', () => {
       seedTickets: 200,
       allowedOrigins: ['app://shiftdesk', 'https://desk.example.com'],
       sessionTtlMs: 12 * 3_600_000,
+      sessionIdleMs: 30 * 60_000,
     });
   });
 
@@ -46,6 +50,8 @@ describe('server configuration', () => {
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://x'],
     ['SHIFTDESK_SEED', 'everything'],
+    ['SHIFTDESK_SESSION_IDLE_HOURS', '0'],
+    ['SHIFTDESK_SESSION_IDLE_HOURS', 'a shift'],
   ])('names the bad variable %s=%s', (name, value) => {
     expect(() => loadServerConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadServerConfig({ [name]: value })).toThrow(name);

@@ -37,6 +37,12 @@ const ServerEnv = z.object({
     .positive()
     .max(24 * 90)
     .default(24 * 7),
+  // A night shift: a session unused for this long has been left behind on some desk.
+  SHIFTDESK_SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,7 +59,10 @@ export interface ServerConfig {
   pullPageRows: number;
   /** Origins allowed to call the API cross-origin (the desktop app's `app://shiftdesk`). */
   allowedOrigins: string[];
+  /** A session ends this long after sign-in, however busy (absolute expiry). */
   sessionTtlMs: number;
+  /** A session ends this long after its last request (idle expiry). */
+  sessionIdleMs: number;
   logLevel: z.infer<typeof ServerEnv>['LOG_LEVEL'];
 }
 
@@ -81,6 +90,7 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
     pullPageRows: e.SHIFTDESK_SYNC_PAGE_ROWS,
     allowedOrigins: e.SHIFTDESK_ALLOWED_ORIGINS,
     sessionTtlMs: e.SHIFTDESK_SESSION_TTL_HOURS * 3_600_000,
+    sessionIdleMs: e.SHIFTDESK_SESSION_IDLE_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
   };
 }

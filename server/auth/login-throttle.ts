@@ -32,6 +32,15 @@ export class LoginThrottle {
     this.failures.set(key, [...this.recent(key, now), now].slice(-this.maxFailures));
   }
 
+  /** Takes back one failure recorded at `at` (a reserved attempt that turned out to succeed). */
+  release(key: string, at: number): void {
+    const failures = this.failures.get(key);
+    const index = failures?.indexOf(at) ?? -1;
+    if (!failures || index < 0) return;
+    failures.splice(index, 1);
+    if (failures.length === 0) this.failures.delete(key);
+  }
+
   recordSuccess(key: string): void {
     this.failures.delete(key);
   }

@@ -53,7 +53,9 @@ async function authenticate(deps: AppDeps, request: FastifyRequest, access: Acce
   if (access.kind === 'apiKey') {
     throw new HttpError(401, 'unauthenticated', 'Send an API key: "Authorization: Bearer sdk_…".');
   }
-  const user = token ? await findSessionUser(deps.db, token, { ip: request.ip }) : null;
+  const user = token
+    ? await findSessionUser(deps.db, token, { idleMs: deps.config.sessionIdleMs }, { ip: request.ip })
+    : null;
   if (!user || !token) throw new HttpError(401, 'unauthenticated', UNAUTHENTICATED);
   if (access.action && !can(user.role, access.action)) {
     throw new HttpError(403, 'forbidden', refusalMessage(user.role, access.action));

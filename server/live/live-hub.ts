@@ -9,6 +9,7 @@ import {
 import type { Database } from '../db/database.ts';
 import { POKE_CHANNEL } from '../sync/sync-rows.ts';
 import { PresenceBook } from './presence-book.ts';
+import { SESSION_END_CHANNEL, SessionEndPayload } from './session-ends.ts';
 
 export const PRESENCE_CHANNEL = 'shiftdesk_presence';
 export const NOTICE_CHANNEL = 'shiftdesk_notice';
@@ -41,6 +42,8 @@ interface Member {
   workspaceId: string;
   userId: string;
   send: (message: SocketServerMessage) => void;
+  /** Some session of this user ended somewhere: the socket checks whether it was its own. */
+  onSessionEnd: () => void;
 }
 
 /** NOTIFY payloads are capped at 8000 bytes; presence lists are sent in slices below that (20 entries at their longest ≈ 5 KB). */
@@ -77,6 +80,11 @@ export class LiveHub {
         }),
       ),
       this.db.listen(NOTICE_CHANNEL, (payload) => this.receive(NoticePayload, payload, (p) => this.deliverNotice(p))),
+      this.db.listen(SESSION_END_CHANNEL, (payload) =>
+        this.receive(SessionEndPayload, payload, ({ userId }) => {
+          for (const member of this.members.values()) if (member.userId === userId) member.onSessionEnd();
+        }),
+      ),
     ]);
     // Re-announce our own presence (other instances expire what they stop hearing) and expire theirs.
     this.heartbeat = setInterval(() => {
@@ -92,9 +100,14 @@ export class LiveHub {
     this.members.clear();
   }
 
-  connect(workspaceId: string, userId: string, send: Member['send']): LiveConnection {
+  connect(
+    workspaceId: string,
+    userId: string,
+    send: Member['send'],
+    onSessionEnd: Member['onSessionEnd'] = () => undefined,
+  ): LiveConnection {
     const connectionId = randomUUID();
-    this.members.set(connectionId, { workspaceId, userId, send });
+    this.members.set(connectionId, { workspaceId, userId, send, onSessionEnd });
     send({ type: 'presence', entries: this.book.entries(workspaceId) });
     return {
       connectionId,
@@ -108,6 +121,20 @@ export class LiveHub {
         if (this.book.removeLocal(connectionId)) this.scheduleBroadcast(workspaceId, true);
       },
     };
+  }
+
+  /**
+   * Who has the app open right now: every signed-in socket on this instance,
+   * plus the people other instances report in their presence. Presence only
+   * travels for windows showing a ticket, so someone connected to another
+   * instance with no ticket open is not seen here (on one instance, the usual
+   * set-up, the answer is exact).
+   */
+  connectedUserIds(workspaceId: string): Set<string> {
+    const ids = new Set<string>();
+    for (const member of this.members.values()) if (member.workspaceId === workspaceId) ids.add(member.userId);
+    for (const entry of this.book.entries(workspaceId)) ids.add(entry.userId);
+    return ids;
   }
 
   /** Tells one person something (on whichever instance their sockets are). */

@@ -39,7 +39,8 @@ function parse(text: string): SocketClientMessage | null {
  * without closing (a cut network, a sleeping laptop), so their presence goes
  * within seconds, not at the next TCP timeout.
  */
-export function registerSocketRoute(app: FastifyInstance, { db, liveHub }: AppDeps): void {
+export function registerSocketRoute(app: FastifyInstance, { db, liveHub, config }: AppDeps): void {
+  const policy = { idleMs: config.sessionIdleMs };
   app.get(API_ROUTES.socket, { websocket: true }, (socket) => {
     let connection: LiveConnection | undefined;
     // Set before the token lookup, so two quick hellos cannot both subscribe.
@@ -63,7 +64,7 @@ export function registerSocketRoute(app: FastifyInstance, { db, liveHub }: AppDe
     }, HEARTBEAT_INTERVAL_MS);
 
     const recheckSession = async (token: string) => {
-      const user = await findSessionUser(db, token).catch(() => undefined);
+      const user = await findSessionUser(db, token, policy).catch(() => undefined);
       if (user === null && !closed) {
         send(socket, { type: 'error', code: 'unauthenticated', message: 'Your session has ended. Sign in again.' });
         socket.close(4401, 'session ended');
@@ -74,7 +75,7 @@ export function registerSocketRoute(app: FastifyInstance, { db, liveHub }: AppDe
     const onHello = async (token: string) => {
       if (greeted) return; // Hello is answered once per socket.
       greeted = true;
-      const user = await findSessionUser(db, token).catch(() => null);
+      const user = await findSessionUser(db, token, policy).catch(() => null);
       if (closed) return;
       if (!user) {
         send(socket, { type: 'error', code: 'unauthenticated', message: 'Your session has ended. Sign in again.' });
@@ -83,7 +84,13 @@ export function registerSocketRoute(app: FastifyInstance, { db, liveHub }: AppDe
       }
       clearTimeout(helloTimer);
       sessionToken = token;
-      connection = liveHub.connect(user.workspaceId, user.id, (message) => send(socket, message));
+      connection = liveHub.connect(
+        user.workspaceId,
+        user.id,
+        (message) => send(socket, message),
+        // Another session of this person may have ended, not this one: check this socket's own.
+        () => void recheckSession(token),
+      );
       send(socket, { type: 'ready', connectionId: connection.connectionId });
     };
 

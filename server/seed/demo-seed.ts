@@ -1,4 +1,5 @@
 import { Member } from '#shared/domain/member';
+import { DEFAULT_TIME_ZONE } from '#shared/domain/time-zone';
 import { defaultWorkspaceSettings } from '#shared/domain/workspace-settings';
 import { hashPassword, OWASP_SCRYPT } from '../auth/passwords.ts';
 import type { Database } from '../db/database.ts';
@@ -54,7 +55,13 @@ export async function seedDemoTeam(db: Database, options: SeedOptions): Promise<
       );
     }
     const ws = DEMO_WORKSPACE.id;
-    await insertRows(tx, ws, 'settings', [defaultWorkspaceSettings()], SEED_VERSION);
+    await insertRows(
+      tx,
+      ws,
+      'settings',
+      [{ ...defaultWorkspaceSettings(), teamName: DEMO_WORKSPACE.name, timeZone: DEFAULT_TIME_ZONE }],
+      SEED_VERSION,
+    );
     await insertRows(
       tx,
       ws,

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { ZodError } from 'zod';
+import type { AuditAction } from '#shared/api/audit';
 import type { SessionUser } from '#shared/api/auth';
 import { ClientId } from '#shared/domain/ids';
 import type { MutationContext } from '#shared/sync/mutator';
@@ -76,7 +77,7 @@ async function processChunk(
   let last = await lockClient(tx, request.clientId, request.clientGroupId);
   let version: number | null = null;
   const committed: CommittedMutation[] = [];
-  const audit: { action: string; detail: Record<string, unknown> }[] = [];
+  const audit: { action: AuditAction; detail: Record<string, unknown> }[] = [];
   const rejections: MutationRejection[] = [];
   let stopped = false;
 
@@ -102,11 +103,12 @@ async function processChunk(
     else if (isMutationName(mutation.name))
       committed.push({ workspaceId: user.workspaceId, name: mutation.name, args: mutation.args, ctx });
     audit.push({
-      action: rejection ? 'mutation.rejected' : `mutation.${mutation.name}`,
+      action: 'ticket.changed',
       detail: {
         clientId: request.clientId,
         mutationId: mutation.id,
         name: mutation.name,
+        outcome: rejection ? 'refused' : 'applied',
         code: rejection?.code ?? null,
       },
     });

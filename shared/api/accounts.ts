@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH } from '../domain/password-policy.ts';
+import { EmailAddress } from '../domain/email.ts';
 import { EpochMs, UserId } from '../domain/ids.ts';
 import { Role } from '../domain/roles.ts';
 
@@ -27,7 +28,7 @@ export const AccountList = z.object({ users: z.array(AccountSummary) });
 export type AccountList = z.infer<typeof AccountList>;
 
 export const CreateAccountRequest = z.object({
-  email: z.email().max(320),
+  email: EmailAddress,
   name: z.string().trim().min(1, 'enter a name').max(200),
   role: Role,
   /** Omitted: the server generates one and returns it once. */

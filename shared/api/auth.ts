@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { EmailAddress } from '../domain/email.ts';
 import { EpochMs, UserId, WorkspaceId } from '../domain/ids.ts';
 import { Role } from '../domain/roles.ts';
 
 export const LoginRequest = z.object({
-  email: z.email().max(320),
+  email: EmailAddress,
   password: z.string().min(1).max(1000),
 });
-export type LoginRequest = z.infer<typeof LoginRequest>;
+export type LoginRequest = z.input<typeof LoginRequest>;
 
 export const SessionUser = z.object({
   id: UserId,

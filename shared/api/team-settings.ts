@@ -1,18 +1,7 @@
 import { z } from 'zod';
+import { TimeZone } from '../domain/time-zone.ts';
 
-/** An IANA zone name the runtime knows ("Europe/Berlin"). */
-export const TimeZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be a time zone such as Europe/Berlin');
+export { TimeZone } from '../domain/time-zone.ts';
 
 export const TeamSettings = z.object({
   name: z.string().trim().min(1).max(100),

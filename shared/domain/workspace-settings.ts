@@ -11,6 +11,15 @@ export const WorkspaceSettings = z.object({
   id: z.literal('settings'),
   /** Clients keep every active ticket plus tickets changed in the last this-many days. */
   syncWindowDays: z.number().int().min(1).max(3_650),
+  /**
+   * The team's name and time zone, for headers and shift times. Optional:
+   * rows written before they were synced lack them (read the zone as
+   * DEFAULT_TIME_ZONE then); the server fills them in on the next change.
+   * The zone is checked by the server when it is set, not here: a device whose
+   * runtime lacks a newer zone name must still accept the row.
+   */
+  teamName: z.string().min(1).max(100).optional(),
+  timeZone: z.string().min(1).max(64).optional(),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 
