@@ -7,6 +7,8 @@ import { type Failure, describeFailure } from './failure.ts';
 export interface EndpointData<T> {
   /** The last answer, kept while a reload is under way or after it failed (stale beats blank). */
   data: T | undefined;
+  /** When `data` arrived (what a snapshot like "who is on shift" is as of). */
+  at: number | null;
   loading: boolean;
   failure: Failure | null;
   reload: () => void;
@@ -15,6 +17,7 @@ export interface EndpointData<T> {
 interface Settled<T> {
   request: string;
   data: T | undefined;
+  at: number | null;
   failure: Failure | null;
 }
 
@@ -36,6 +39,7 @@ export function useEndpoint<N extends EndpointName>(
   const [settled, setSettled] = useState<Settled<EndpointResult<Endpoints[N]>>>({
     request: '',
     data: undefined,
+    at: null,
     failure: null,
   });
 
@@ -43,10 +47,10 @@ export function useEndpoint<N extends EndpointName>(
     let current = true;
     api.call(name, JSON.parse(inputKey) as EndpointInput<Endpoints[N]>).then(
       (data) => {
-        if (current) setSettled({ request, data, failure: null });
+        if (current) setSettled({ request, data, at: Date.now(), failure: null });
       },
       (error: unknown) => {
-        if (current) setSettled((previous) => ({ request, data: previous.data, failure: describeFailure(error) }));
+        if (current) setSettled((previous) => ({ ...previous, request, failure: describeFailure(error) }));
       },
     );
     return () => {
@@ -56,5 +60,5 @@ export function useEndpoint<N extends EndpointName>(
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   const loading = settled.request !== request;
-  return { data: settled.data, loading, failure: loading ? null : settled.failure, reload };
+  return { data: settled.data, at: settled.at, loading, failure: loading ? null : settled.failure, reload };
 }

@@ -1,4 +1,6 @@
-import { type SelectHTMLAttributes, useId } from 'react';
+import type { SelectHTMLAttributes } from 'react';
+import { FieldNotes } from './FieldNotes.tsx';
+import { useFieldIds } from './field-description.ts';
 
 interface SelectFieldProps<V extends string> extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange'> {
   label: string;
@@ -19,14 +21,13 @@ export function SelectField<V extends string>({
   error,
   ...select
 }: SelectFieldProps<V>) {
-  const hintId = useId();
-  const errorId = useId();
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const { fieldId, hintId, errorId, describedBy } = useFieldIds(hint, error);
   return (
-    <label className="field">
-      <span>{label}</span>
+    <div className="field">
+      <label htmlFor={fieldId}>{label}</label>
       <select
         {...select}
+        id={fieldId}
         value={value}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
@@ -38,16 +39,7 @@ export function SelectField<V extends string>({
           </option>
         ))}
       </select>
-      {hint && (
-        <small id={hintId} className="field__hint">
-          {hint}
-        </small>
-      )}
-      {error && (
-        <small id={errorId} className="field__error">
-          {error}
-        </small>
-      )}
-    </label>
+      <FieldNotes hintId={hintId} errorId={errorId} hint={hint} error={error} />
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'react';
 import { ROLE_LABELS } from '#shared/domain/labels';
 import { useEndpoint } from '../../http/use-endpoint.ts';
 import { LoadState } from '../../ui/LoadState.tsx';
+import { formatTime } from '../../ui/format.ts';
 import { useFocusOnMount } from '../../ui/use-focus-on-mount.ts';
 import { onShiftSummary, teamInShiftOrder } from './team-order.ts';
 
@@ -22,7 +23,11 @@ export function TeamScreen() {
         <h1 id="team-heading" ref={heading} tabIndex={-1}>
           Team
         </h1>
-        {team.data && <span className="admin-section__summary">{onShiftSummary(team.data.members)}</span>}
+        {team.data && team.at !== null && (
+          <span className="admin-section__summary" data-testid="team-summary">
+            {onShiftSummary(team.data.members)} · as of {formatTime(team.at)}
+          </span>
+        )}
         <button type="button" className="button" onClick={team.reload} disabled={team.loading}>
           Refresh
         </button>

@@ -55,7 +55,13 @@ export function CreateApiKeyDialog({ onClose, onCreated }: CreateApiKeyDialogPro
     return (
       <Dialog title="API key created" onClose={onClose} testId="create-api-key-dialog">
         <p role="status">The key “{created.key.name}” works from now on.</p>
-        <OneTimeSecret label="API key secret" secret={created.secret} testId="api-key-secret" autoFocus />
+        <OneTimeSecret
+          label="API key secret"
+          copyLabel="Copy the secret"
+          secret={created.secret}
+          testId="api-key-secret"
+          autoFocus
+        />
         {created.key.scopes.includes('intake') && (
           <section aria-labelledby="intake-example-heading">
             <h3 id="intake-example-heading">Try it: create a test ticket</h3>

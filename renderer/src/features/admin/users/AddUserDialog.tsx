@@ -78,6 +78,7 @@ export function AddUserDialog({ onClose, onCreated }: AddUserDialogProps) {
         {created.generatedPassword ? (
           <OneTimeSecret
             label={`Password for ${created.user.name}`}
+            copyLabel="Copy the password"
             secret={created.generatedPassword}
             testId="generated-password"
             autoFocus

@@ -58,7 +58,13 @@ export function ResetPasswordDialog({ account, onClose, onReset }: ResetPassword
           The password is changed and {account.name} is signed out everywhere; they sign in with the new one.
         </p>
         {done.generatedPassword ? (
-          <OneTimeSecret label={`Password for ${account.name}`} secret={done.generatedPassword} autoFocus />
+          <OneTimeSecret
+            label={`Password for ${account.name}`}
+            copyLabel="Copy the password"
+            secret={done.generatedPassword}
+            testId="generated-password"
+            autoFocus
+          />
         ) : (
           <p>Tell them the password you set through a channel you trust.</p>
         )}

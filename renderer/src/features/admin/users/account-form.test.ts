@@ -18,6 +18,9 @@ describe('new account form', () => {
       ok: true,
       request: { email: 'riley@example.com', name: 'Riley Chen', role: 'agent' },
     });
+    expect(newAccountRequest({ ...draft, email: 'Riley@Example.COM' })).toMatchObject({
+      request: { email: 'riley@example.com' },
+    });
   });
 
   it('sends a password that fits the rules', () => {
@@ -55,7 +58,8 @@ describe('server refusals beside their field', () => {
   });
   it.each([
     [failure(400, 'weak_password'), 'password'],
-    [failure(409, 'conflict'), 'email'],
+    [failure(409, 'email_taken'), 'email'],
+    [failure(409, 'last_admin'), null],
     [failure(400, 'invalid_request'), null],
     [failure(500, 'internal_error'), null],
   ] as const)('%j → %s', (given, field) => {

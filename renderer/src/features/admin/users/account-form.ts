@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import type { CreateAccountRequest } from '#shared/api/accounts';
+import { EmailAddress } from '#shared/domain/email';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordShapeProblem } from '#shared/domain/password-policy';
 import type { Role } from '#shared/domain/roles';
 import type { Failure } from '../../../http/failure.ts';
 
 /** The password rules in words, shown beside every password field (the server checks the same ones). */
-export const PASSWORD_RULES = `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters; any characters, spaces and emoji included; no other rules. Common passwords are refused.`;
+export const PASSWORD_RULES = `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, any characters (spaces and emoji too), no other composition rules. The server refuses the most common passwords and ones built from the email's name or the word “shiftdesk”.`;
 
 export type PasswordMode = 'generate' | 'set';
 
@@ -19,8 +19,6 @@ export interface NewAccountDraft {
 
 export type AccountField = 'email' | 'name' | 'password';
 export type FieldProblems<F extends string> = Partial<Record<F, string>>;
-
-const Email = z.email();
 
 /** The password part of a request: omitted to have the server generate one. */
 export function passwordChoice(
@@ -37,17 +35,17 @@ export function newAccountRequest(
   draft: NewAccountDraft,
 ): { ok: true; request: CreateAccountRequest } | { ok: false; problems: FieldProblems<AccountField> } {
   const problems: FieldProblems<AccountField> = {};
-  const email = draft.email.trim();
+  const email = EmailAddress.safeParse(draft.email);
   const name = draft.name.trim();
-  if (!Email.safeParse(email).success) problems.email = 'Enter an email address, such as riley@example.com.';
+  if (!email.success) problems.email = 'Enter an email address, such as riley@example.com.';
   if (name.length === 0) problems.name = 'Enter the name teammates will see.';
   const password = passwordChoice(draft.passwordMode, draft.password);
   if (!password.ok) problems.password = password.problem;
-  if (Object.keys(problems).length > 0 || !password.ok) return { ok: false, problems };
+  if (Object.keys(problems).length > 0 || !password.ok || !email.success) return { ok: false, problems };
   return {
     ok: true,
     request: {
-      email,
+      email: email.data,
       name,
       role: draft.role,
       ...(password.password === undefined ? {} : { password: password.password }),
@@ -56,11 +54,12 @@ export function newAccountRequest(
 }
 
 /**
- * Which field a refusal belongs next to: a weak or common password, or an
- * email another account already has. Anything else is about the whole form.
+ * Which field a refusal belongs next to (codes from server/accounts/account-errors.ts):
+ * a weak or common password, or an email another account already has. Anything
+ * else (the last admin, a server error) is about the whole form.
  */
 export function fieldOfFailure(failure: Failure): AccountField | null {
-  if (failure.code === 'weak_password' || failure.code === 'common_password') return 'password';
-  if (failure.status === 409 || failure.code === 'email_taken' || failure.code === 'duplicate_email') return 'email';
+  if (failure.code === 'weak_password') return 'password';
+  if (failure.code === 'email_taken') return 'email';
   return null;
 }
