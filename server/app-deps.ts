@@ -1,4 +1,5 @@
 import type { LoginThrottle } from './auth/login-throttle.ts';
+import type { ScryptParams } from './auth/passwords.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { LiveHub } from './live/live-hub.ts';
@@ -13,4 +14,6 @@ export interface AppDeps {
   /** Failed sign-ins per email+address, and per address alone (someone trying many emails). */
   loginThrottles: { perAccount: LoginThrottle; perAddress: LoginThrottle };
   version: string;
+  /** How new passwords are hashed: OWASP's scrypt parameters, cheaper ones in tests only. */
+  passwordParams: ScryptParams;
 }

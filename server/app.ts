@@ -2,6 +2,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
+import { OWASP_SCRYPT, type ScryptParams } from './auth/passwords.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import { installCors } from './http/cors.ts';
@@ -16,13 +17,18 @@ import { SERVER_ONLY_PARTS } from './sync/server-mutations.ts';
 import { APP_VERSION } from './version.ts';
 import { registerWebAppRoutes } from './web/web-app-routes.ts';
 
+export interface BuildOptions {
+  /** Tests pass cheaper scrypt parameters; the product always hashes with OWASP's. */
+  passwordParams?: ScryptParams;
+}
+
 export interface BuiltApp {
   app: FastifyInstance;
   deps: AppDeps;
 }
 
 /** Assembles the team backend around an open, migrated database. */
-export async function buildApp(config: ServerConfig, db: Database): Promise<BuiltApp> {
+export async function buildApp(config: ServerConfig, db: Database, options: BuildOptions = {}): Promise<BuiltApp> {
   const app = Fastify({
     logger: { level: config.logLevel },
     // One line per request drowns the console at info; debug and trace keep them.
@@ -40,6 +46,7 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<Buil
     mutationHooks: { serverOnly: SERVER_ONLY_PARTS, afterCommit: announceAssignment(db, liveHub) },
     loginThrottles: { perAccount: new LoginThrottle(10), perAddress: new LoginThrottle(50) },
     version: APP_VERSION,
+    passwordParams: options.passwordParams ?? OWASP_SCRYPT,
   };
 
   installErrorHandler(app);

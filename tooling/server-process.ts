@@ -7,6 +7,7 @@ import { HealthResponse } from '#shared/api/health';
 import { LoginResponse } from '#shared/api/auth';
 import { API_ROUTES, routePath } from '#shared/api/routes';
 import { Ticket } from '#shared/domain/ticket';
+import { DEMO_PASSWORD } from '../server/seed/demo-content.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WEB_DIR = join(ROOT, 'out', 'web');
@@ -107,7 +108,7 @@ export class ServerProcess {
     await rm(this.dataDir, { recursive: true, force: true });
   }
 
-  async login(email: string, password = 'shiftdesk-demo'): Promise<LoginResponse> {
+  async login(email: string, password = DEMO_PASSWORD): Promise<LoginResponse> {
     const response = await fetch(`${this.url}${API_ROUTES.login}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

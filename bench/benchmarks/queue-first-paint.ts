@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tooling/chromium.ts';
+import { DEMO_PASSWORD } from '../../server/seed/demo-content.ts';
 import { ServerProcess } from '../../tooling/server-process.ts';
 import { median, percentile, round } from '../harness/stats.ts';
 import type { Benchmark, Metric } from '../harness/types.ts';
@@ -30,7 +31,7 @@ export const queueFirstPaint: Benchmark = {
       const page = await context.newPage();
       await page.goto(server.url);
       await page.getByLabel('Email').fill('agent@demo.shiftdesk.test');
-      await page.getByLabel('Password').fill('shiftdesk-demo');
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page
         .getByTestId('sync-last')

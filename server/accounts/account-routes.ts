@@ -12,6 +12,7 @@ import { updateAccount } from './update-account.ts';
 export function accountHandlers({
   db,
   config,
+  passwordParams,
 }: AppDeps): Pick<Handlers, 'listUsers' | 'createUser' | 'updateUser' | 'resetPassword' | 'revokeSessions'> {
   const idleMs = config.sessionIdleMs;
   return {
@@ -22,6 +23,7 @@ export function accountHandlers({
         workspaceId: principal.user.workspaceId,
         actor: auditActor(principal, request),
         idleMs,
+        passwordParams,
       }).catch(accountErrorToHttp);
       return { user: created.account, generatedPassword: created.generatedPassword };
     },
@@ -37,6 +39,7 @@ export function accountHandlers({
         userId: params.id,
         password: body.password,
         actor: auditActor(principal, request),
+        passwordParams,
       }).catch(accountErrorToHttp),
     revokeSessions: async ({ params, principal, request }) => {
       await revokeSessions(db, {

@@ -7,7 +7,8 @@ import type { Database } from '../db/database.ts';
 import { AccountError } from './account-errors.ts';
 import { readAccount } from './account-rows.ts';
 import { publishMember } from './member-rows.ts';
-import { type PasswordParams, hashNewPassword } from './new-passwords.ts';
+import type { ScryptParams } from '../auth/passwords.ts';
+import { hashNewPassword } from './new-passwords.ts';
 
 export interface NewAccount {
   workspaceId: string;
@@ -20,7 +21,7 @@ export interface NewAccount {
   /** For counting live sessions in the answer. */
   idleMs: number;
   /** Tests only; accounts are always hashed with OWASP's parameters otherwise. */
-  passwordParams?: PasswordParams;
+  passwordParams?: ScryptParams;
 }
 
 /**

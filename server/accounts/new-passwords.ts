@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { newPasswordProblem } from '../auth/new-password-policy.ts';
-import { OWASP_SCRYPT, hashPassword } from '../auth/passwords.ts';
+import { OWASP_SCRYPT, type ScryptParams, hashPassword } from '../auth/passwords.ts';
 import { AccountError } from './account-errors.ts';
-
-export type PasswordParams = { N: number; r: number; p: number };
 
 /** 144 random bits, URL-safe: shown once to an admin, who passes it on to the person. */
 export function generatePassword(): string {
@@ -17,7 +15,7 @@ export function generatePassword(): string {
 export async function hashNewPassword(
   chosen: string | undefined,
   email: string,
-  params: PasswordParams = OWASP_SCRYPT,
+  params: ScryptParams = OWASP_SCRYPT,
 ): Promise<{ hash: string; generated: string | null }> {
   if (chosen !== undefined) {
     const problem = newPasswordProblem(chosen, { email });

@@ -1,11 +1,11 @@
 import type { SessionUser } from '#shared/api/auth';
 import { type AuditActor, recordAudit } from '../audit.ts';
-import { verifyPassword } from '../auth/passwords.ts';
+import { type ScryptParams, verifyPassword } from '../auth/passwords.ts';
 import { endSessions } from '../auth/sessions.ts';
 import type { Database } from '../db/database.ts';
 import { notifySessionsEnded } from '../live/session-ends.ts';
 import { AccountError } from './account-errors.ts';
-import { type PasswordParams, hashNewPassword } from './new-passwords.ts';
+import { hashNewPassword } from './new-passwords.ts';
 
 /**
  * An admin sets a new password for an account (or has one generated, returned
@@ -19,7 +19,7 @@ export async function resetPassword(
     userId: string;
     password?: string;
     actor: AuditActor;
-    passwordParams?: PasswordParams;
+    passwordParams?: ScryptParams;
   },
 ): Promise<{ generatedPassword: string | null }> {
   const [account] = await db.query<{ email: string }>('select email from users where id = $1 and workspace_id = $2', [
@@ -58,7 +58,7 @@ export async function changeOwnPassword(
     currentPassword: string;
     newPassword: string;
     ip?: string;
-    passwordParams?: PasswordParams;
+    passwordParams?: ScryptParams;
   },
 ): Promise<void> {
   const { user } = input;

@@ -16,6 +16,7 @@ export function authHandlers({
   db,
   config,
   loginThrottles,
+  passwordParams,
 }: AppDeps): Pick<Handlers, 'login' | 'logout' | 'me' | 'changePassword'> {
   const policy = { ttlMs: config.sessionTtlMs, idleMs: config.sessionIdleMs };
   return {
@@ -80,6 +81,7 @@ export function authHandlers({
           currentPassword: body.currentPassword,
           newPassword: body.newPassword,
           ip: request.ip,
+          passwordParams,
         });
       } catch (error) {
         // Only a wrong current password counts against the budget; a weak new one was no guess.

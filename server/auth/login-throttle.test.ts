@@ -20,6 +20,17 @@ describe('login throttle', () => {
     expect(throttle.retryAfterMs('k', 2)).toBe(0);
   });
 
+  it('takes back a reserved failure without forgetting the others', () => {
+    const throttle = new LoginThrottle(2, 60_000);
+    throttle.recordFailure('k', 10);
+    throttle.recordFailure('k', 20);
+    expect(throttle.retryAfterMs('k', 30)).toBeGreaterThan(0);
+    throttle.release('k', 20);
+    expect(throttle.retryAfterMs('k', 30)).toBe(0);
+    throttle.recordFailure('k', 40);
+    expect(throttle.retryAfterMs('k', 50)).toBe(60_000 - 40);
+  });
+
   it('stays bounded under a flood of distinct keys', () => {
     const throttle = new LoginThrottle(5, 60_000, 100);
     for (let i = 0; i < 1_000; i++) throttle.recordFailure(`key-${i}`, i);

@@ -11,9 +11,9 @@ describe('password storage', () => {
   });
 
   it('verifies the right password and refuses others', async () => {
-    const stored = await hashPassword('shiftdesk-demo', { N: 1024, r: 8, p: 1 });
-    expect(await verifyPassword('shiftdesk-demo', stored)).toBe(true);
-    expect(await verifyPassword('shiftdesk-demO', stored)).toBe(false);
+    const stored = await hashPassword('night owl rota', { N: 1024, r: 8, p: 1 });
+    expect(await verifyPassword('night owl rota', stored)).toBe(true);
+    expect(await verifyPassword('night owl rotA', stored)).toBe(false);
     expect(await verifyPassword('', stored)).toBe(false);
   });
 

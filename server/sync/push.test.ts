@@ -40,8 +40,12 @@ describeEachDatabase('sync push', (kind) => {
     );
     return Ticket.parse(row?.data);
   };
-  const auditCount = async (clientId: string) =>
-    (await server.db.query("select 1 from audit_log where detail->>'clientId' = $1", [clientId])).length;
+  const auditOf = async (clientId: string) =>
+    server.db.query<{ action: string; name: string; outcome: string; code: string | null }>(
+      `select action, detail->>'name' as name, detail->>'outcome' as outcome, detail->>'code' as code
+         from audit_log where detail->>'clientId' = $1 order by id`,
+      [clientId],
+    );
 
   it('applies a mutation once, however often it is pushed', async () => {
     const agent = await client();
@@ -50,7 +54,11 @@ describeEachDatabase('sync push', (kind) => {
     expect(await agent.push([mutation])).toEqual({ status: 200, body: { lastMutationId: 1, rejections: [] } });
     const second = agent.mutation('setPriority', { ticketId: 'tkt_000005', priority: 'high' });
     expect(await agent.push([mutation, second])).toEqual({ status: 200, body: { lastMutationId: 2, rejections: [] } });
-    expect(await auditCount(agent.clientId)).toBe(2);
+    // Audited once each, under the one action the audit log knows for ticket changes.
+    expect(await auditOf(agent.clientId)).toEqual([
+      { action: 'ticket.changed', name: 'setPriority', outcome: 'applied', code: null },
+      { action: 'ticket.changed', name: 'setPriority', outcome: 'applied', code: null },
+    ]);
     expect(await ticket('tkt_000005')).toMatchObject({ priority: 'high' });
   });
 
@@ -109,6 +117,7 @@ describeEachDatabase('sync push', (kind) => {
         expect.objectContaining({ clientId: agent.clientId, mutationId: 1, name, code }),
       ]);
       expect(await ticket('tkt_000009')).toEqual(before);
+      expect((await auditOf(agent.clientId))[0]).toEqual({ action: 'ticket.changed', name, outcome: 'refused', code });
       const changes = await agent.pull(cookie);
       expect(changes.lastMutationIdChanges).toEqual({ [agent.clientId]: 2 });
       expect(puts(changes.patch, 'rejection').filter((r) => r.mutationId === 1)).toEqual([

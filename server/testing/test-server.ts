@@ -44,7 +44,7 @@ export async function startTestServer(
     passwordParams: TEST_PASSWORD_PARAMS,
   });
   const config = await testConfig(options.config);
-  const { app } = await buildApp(config, db);
+  const { app } = await buildApp(config, db, { passwordParams: TEST_PASSWORD_PARAMS });
   return {
     app,
     db,
