@@ -8,7 +8,7 @@ import { FailureNotice } from '../../../ui/FailureNotice.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { useFocusFirstInvalid } from '../../../ui/use-focus-first-invalid.ts';
 import { OneTimeSecret } from '../OneTimeSecret.tsx';
-import type { FieldProblems } from '../users/account-form.ts';
+import type { FieldProblems } from '../../../ui/field-problems.ts';
 import { type ApiKeyDraft, type ApiKeyField, MAX_RATE_PER_MINUTE, apiKeyRequest } from './api-key-form.ts';
 import { intakeCurlExample } from './intake-example.ts';
 

@@ -1,5 +1,5 @@
 import type { ApiKeyScope, CreateApiKeyRequest } from '#shared/api/api-keys';
-import type { FieldProblems } from '../users/account-form.ts';
+import type { FieldProblems } from '../../../ui/field-problems.ts';
 
 export interface ApiKeyDraft {
   name: string;

@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS } from '#shared/api/audit';
 import { SelectField } from '../../../ui/SelectField.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { useFocusFirstInvalid } from '../../../ui/use-focus-first-invalid.ts';
-import type { FieldProblems } from '../users/account-form.ts';
+import type { FieldProblems } from '../../../ui/field-problems.ts';
 import { AUDIT_ACTION_LABELS } from './audit-labels.ts';
 import { type AuditFilterField, type AuditFilters, NO_AUDIT_FILTERS, auditQuery } from './audit-query.ts';
 

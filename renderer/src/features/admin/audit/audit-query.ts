@@ -1,5 +1,5 @@
 import type { AuditAction, AuditQuery } from '#shared/api/audit';
-import type { FieldProblems } from '../users/account-form.ts';
+import type { FieldProblems } from '../../../ui/field-problems.ts';
 
 /** The filter form as typed: empty means "any"; dates are `yyyy-mm-dd` from date inputs. */
 export interface AuditFilters {

@@ -7,7 +7,7 @@ import { SelectField } from '../../../ui/SelectField.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { formatTimestamp } from '../../../ui/format.ts';
 import { useFocusFirstInvalid } from '../../../ui/use-focus-first-invalid.ts';
-import type { FieldProblems } from '../users/account-form.ts';
+import type { FieldProblems } from '../../../ui/field-problems.ts';
 import {
   MAX_SYNC_WINDOW_DAYS,
   type SettingsDraft,

@@ -1,5 +1,5 @@
 import { TeamSettings, TimeZone, type UpdateTeamSettingsRequest } from '#shared/api/team-settings';
-import type { FieldProblems } from '../users/account-form.ts';
+import type { FieldProblems } from '../../../ui/field-problems.ts';
 
 /** The settings form as typed (numbers stay text until they are checked). */
 export interface SettingsDraft {

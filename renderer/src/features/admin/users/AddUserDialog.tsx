@@ -7,16 +7,11 @@ import { type Failure, describeFailure } from '../../../http/failure.ts';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { FailureNotice } from '../../../ui/FailureNotice.tsx';
 import { SelectField } from '../../../ui/SelectField.tsx';
+import type { FieldProblems } from '../../../ui/field-problems.ts';
 import { TextField } from '../../../ui/TextField.tsx';
 import { useFocusFirstInvalid } from '../../../ui/use-focus-first-invalid.ts';
 import { OneTimeSecret } from '../OneTimeSecret.tsx';
-import {
-  type AccountField,
-  type FieldProblems,
-  type NewAccountDraft,
-  fieldOfFailure,
-  newAccountRequest,
-} from './account-form.ts';
+import { type AccountField, type NewAccountDraft, fieldOfFailure, newAccountRequest } from './account-form.ts';
 import { PasswordChoice } from './PasswordChoice.tsx';
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: `${ROLE_LABELS[role]}: ${ROLE_DESCRIPTIONS[role]}` }));

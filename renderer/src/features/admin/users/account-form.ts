@@ -3,6 +3,7 @@ import { EmailAddress } from '#shared/domain/email';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordShapeProblem } from '#shared/domain/password-policy';
 import type { Role } from '#shared/domain/roles';
 import type { Failure } from '../../../http/failure.ts';
+import type { FieldProblems } from '../../../ui/field-problems.ts';
 
 /** The password rules in words, shown beside every password field (the server checks the same ones). */
 export const PASSWORD_RULES = `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, any characters (spaces and emoji too), no other composition rules. The server refuses the most common passwords and ones built from the email's name or the word “shiftdesk”.`;
@@ -18,7 +19,6 @@ export interface NewAccountDraft {
 }
 
 export type AccountField = 'email' | 'name' | 'password';
-export type FieldProblems<F extends string> = Partial<Record<F, string>>;
 
 /** The password part of a request: omitted to have the server generate one. */
 export function passwordChoice(
