@@ -152,7 +152,13 @@ test.describe('administration', () => {
   }) => {
     const screen = new AdminScreen(admin);
     const page = admin.page;
-    await screen.open('API keys');
+    // The tabs work from the keyboard: arrows move between them and show them.
+    await screen.open('Users');
+    await page.getByRole('tab', { name: 'Users' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'API keys' })).toBeFocused();
+    await expect(page.getByRole('tab', { name: 'API keys' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('heading', { name: 'API keys', level: 2 })).toBeVisible();
     await page.getByRole('button', { name: 'Create API key' }).click();
     const dialog = page.getByTestId('create-api-key-dialog');
     const keyName = `Website form ${randomUUID().slice(0, 6)}`;

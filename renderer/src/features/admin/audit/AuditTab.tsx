@@ -3,7 +3,7 @@ import { useEndpoint } from '../../../http/use-endpoint.ts';
 import { FailureNotice } from '../../../ui/FailureNotice.tsx';
 import { LoadState } from '../../../ui/LoadState.tsx';
 import { AuditFilterForm } from './AuditFilterForm.tsx';
-import { type AuditFilters, NO_AUDIT_FILTERS, auditQuery } from './audit-query.ts';
+import { AUDIT_PAGE_SIZE, type AuditFilters, NO_AUDIT_FILTERS, auditQuery } from './audit-query.ts';
 import { AuditTable } from './AuditTable.tsx';
 import { useAuditLog } from './use-audit-log.ts';
 
@@ -12,7 +12,8 @@ export function AuditTab() {
   const [filters, setFilters] = useState<AuditFilters>(NO_AUDIT_FILTERS);
   // The form only applies filters that map to a query, so this never falls back in practice.
   const checked = auditQuery(filters);
-  const log = useAuditLog(checked.ok ? checked.query : { limit: 50 });
+  const log = useAuditLog(checked.ok ? checked.query : { limit: AUDIT_PAGE_SIZE });
+  const filtered = Object.values(filters).some((value) => value !== '');
   // Names for the "Who" column and filter; the log still works (with ids) if they cannot be read.
   const users = useEndpoint('listUsers', {});
   const people = useMemo(() => users.data?.users ?? [], [users.data]);
@@ -35,9 +36,7 @@ export function AuditTab() {
         onRetry={log.reload}
       />
       {!log.loading && !log.failure && log.entries.length === 0 && (
-        <p role="status">
-          {filters === NO_AUDIT_FILTERS ? 'The audit log has no entries yet.' : 'No entries match these filters.'}
-        </p>
+        <p role="status">{filtered ? 'No entries match these filters.' : 'The audit log has no entries yet.'}</p>
       )}
       {log.entries.length > 0 && <AuditTable entries={log.entries} names={names} />}
       {log.olderFailure && <FailureNotice failure={log.olderFailure} onRetry={log.loadOlder} />}
@@ -48,9 +47,7 @@ export function AuditTab() {
               {log.loadingOlder ? 'Loading older entries…' : 'Load older'}
             </button>
           ) : (
-            <span role="status">
-              That is the oldest entry{filters === NO_AUDIT_FILTERS ? '' : ' for these filters'}.
-            </span>
+            <span role="status">That is the oldest entry{filtered ? ' for these filters' : ''}.</span>
           )}
           <span className="audit-paging__count"> {log.entries.length.toLocaleString()} shown</span>
         </p>
