@@ -9,7 +9,9 @@ const ROOT = resolve(import.meta.dirname, '..');
  * Proves the layer boundaries bite: each case lints a real file of the layer
  * with one offending line added, exactly as `npm run lint` would see it.
  */
-describe('layer boundaries (eslint)', () => {
+// Type-aware linting builds a TypeScript program per layer: seconds on a busy two-core machine
+// running the other unit files beside it, so the default 5 s per test is too tight.
+describe('layer boundaries (eslint)', { timeout: 60_000 }, () => {
   let eslint: ESLint;
   beforeAll(() => {
     eslint = new ESLint({ cwd: ROOT });

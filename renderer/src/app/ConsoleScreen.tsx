@@ -2,18 +2,21 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { AppInfo, ShellApi, StoredSession } from '#shared/shell/contract';
 import { ShiftdeskDb, databaseName } from '../db/shiftdesk-db.ts';
+import { AdminScreen } from '../features/admin/AdminScreen.tsx';
 import { MembersProvider } from '../features/queue/members-context.tsx';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
 import { ConflictNotices } from '../features/sync/ConflictNotices.tsx';
 import { FlashMessage } from '../features/sync/FlashMessage.tsx';
 import { SignOutGuard } from '../features/sync/SignOutGuard.tsx';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar.tsx';
+import { TeamScreen } from '../features/team/TeamScreen.tsx';
 import { useUiStore } from '../state/ui-store.ts';
 import { createApiClient } from '../sync/api-client.ts';
 import { webLocksLeader } from '../sync/leader-election.ts';
 import { SyncEngine } from '../sync/sync-engine.ts';
 import type { TicketLinks } from '../platform/shell-types.ts';
 import { AppHeader } from './AppHeader.tsx';
+import { type ConsoleScreenId, consoleScreensFor } from './console-screens.ts';
 import { WorkspaceContext } from './workspace-context.tsx';
 
 interface ConsoleScreenProps {
@@ -39,13 +42,18 @@ export function ConsoleScreen({
   const { user, token } = session;
   const showFlash = useUiStore((s) => s.showFlash);
   const [signingOut, setSigningOut] = useState(false);
+  // Which screen is open: local to this console, so the next person to sign in starts at the queue.
+  const [screen, setScreen] = useState<ConsoleScreenId>('queue');
+  const screens = consoleScreensFor(user.role);
+  // One client for the session: the sync engine and the screens that read from the server share it.
+  const [api] = useState(() => createApiClient(appInfo.serverUrl, () => token));
   // App gives each user's console its own key, so this database and engine belong to this user for good.
   const [db] = useState(() => new ShiftdeskDb(databaseName(user.workspaceId, user.id)));
   const [sync] = useState(
     () =>
       new SyncEngine({
         db,
-        api: createApiClient(appInfo.serverUrl, () => token),
+        api,
         actor: user,
         serverUrl: appInfo.serverUrl,
         token,
@@ -70,11 +78,24 @@ export function ConsoleScreen({
   }, [connection, onSessionEnded]);
 
   return (
-    <WorkspaceContext.Provider value={{ db, user, sync, ticketLinks }}>
+    <WorkspaceContext.Provider value={{ db, user, sync, api, serverUrl: appInfo.serverUrl, ticketLinks }}>
       <MembersProvider>
         <div className="app-frame">
-          <AppHeader user={user} onSignOut={() => setSigningOut(true)} />
-          <QueueScreen />
+          <AppHeader
+            user={user}
+            screens={screens}
+            screen={screen}
+            onScreen={setScreen}
+            onSignOut={() => setSigningOut(true)}
+          />
+          {/* Only the open screen is mounted: the queue's single-key shortcuts must not act from another. */}
+          {screen === 'admin' && screens.includes('admin') ? (
+            <AdminScreen />
+          ) : screen === 'team' && screens.includes('team') ? (
+            <TeamScreen />
+          ) : (
+            <QueueScreen />
+          )}
           <footer className="app-footer">
             <SyncStatusBar offlineReady={offlineReady} />
           </footer>

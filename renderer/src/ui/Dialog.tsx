@@ -9,7 +9,8 @@ interface DialogProps {
 
 /**
  * A modal dialog on the native <dialog> element: focus is trapped and Esc
- * closes it, with no extra code and no accessibility surprises.
+ * closes it, with no extra code and no accessibility surprises. Mark the
+ * element that should have the focus first with `data-autofocus`.
  */
 export function Dialog({ title, onClose, children, testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -18,7 +19,12 @@ export function Dialog({ title, onClose, children, testId }: DialogProps) {
     const dialog = ref.current;
     // Focus goes back where it was when the dialog goes (parents unmount it rather than close it).
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first focusable element (the close button); React's autoFocus ran
+      // earlier, while the dialog was still hidden. A child marked data-autofocus gets the focus instead.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     return () => opener?.focus();
   }, []);
   return (

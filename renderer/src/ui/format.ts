@@ -24,4 +24,11 @@ export function formatTimestamp(at: number): string {
   return TIMESTAMP.format(at);
 }
 
+const TIME = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+/** "1:59 PM": when today's snapshot was taken. */
+export function formatTime(at: number): string {
+  return TIME.format(at);
+}
+
 export { CHANNEL_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '#shared/domain/labels';
