@@ -1,5 +1,6 @@
 import { loadServerConfig, type ServerConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { openDatabase } from '../db/open-database.ts';
 
 /**
@@ -12,7 +13,15 @@ export async function withDatabase<T>(
   work: (db: Database, config: ServerConfig) => Promise<T>,
 ): Promise<T> {
   const config = loadServerConfig(env);
-  const db = await openDatabase(config);
+  const db = await openDatabase(config).catch((error: unknown) => {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    // The embedded database has one owner at a time; the running server can do most of this itself.
+    throw new Error(
+      `${error.message}\nThe embedded database can be used by one process at a time: stop the server for this ` +
+        'command, or do it in the admin screen while the server runs. With Postgres (DATABASE_URL) the command ' +
+        'line works beside running servers.',
+    );
+  });
   try {
     return await work(db, config);
   } finally {
