@@ -3,13 +3,14 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { bootstrap } from './benchmarks/bootstrap.ts';
 import { catchUp } from './benchmarks/catch-up.ts';
+import { intake } from './benchmarks/intake.ts';
 import { propagation } from './benchmarks/propagation.ts';
 import { queueFirstPaint } from './benchmarks/queue-first-paint.ts';
 import { formatTable, writeResults } from './harness/report.ts';
 import type { Benchmark, BenchmarkResult } from './harness/types.ts';
 
 /** Every benchmark; later issues add theirs here. `npm run bench -- <name>` runs only matching ones. */
-const BENCHMARKS: readonly Benchmark[] = [queueFirstPaint, bootstrap, propagation, catchUp];
+const BENCHMARKS: readonly Benchmark[] = [queueFirstPaint, bootstrap, propagation, catchUp, intake];
 
 /** Which code was measured: the commit, and files changed in the working tree since (benchmarks run uncommitted work too). */
 function codeUnderTest(): { commit: string; changedFiles: string[] } | null {

@@ -2,7 +2,7 @@
 export interface Metric {
   name: string;
   value: number;
-  unit: 'ms' | 'x' | 'rows' | 'rows/s' | 'tickets/s' | 'changes' | 'changes/s' | 'count' | 'MB';
+  unit: 'ms' | 'x' | 'rows' | 'rows/s' | 'requests/s' | 'tickets/s' | 'changes' | 'changes/s' | 'count' | 'MB';
   lowerIsBetter?: boolean;
   /** What the figure is compared with, when it is a ratio. */
   note?: string;

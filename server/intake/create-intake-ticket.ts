@@ -22,7 +22,9 @@ function nameFromEmail(email: string): string {
  * Creates one ticket from an intake request inside the caller's transaction
  * (which holds the workspace row lock): matches or creates the customer, takes
  * the next number, writes the ticket at a new version and queues the poke that
- * brings it into every agent's queue once the transaction commits. No history
+ * brings it into every agent's queue once the transaction commits. With
+ * `batchVersion` (a commit batch that already took the version and pokes once
+ * for all its tickets), it writes at that version and queues no poke. No history
  * event: the ticket's own channel and createdAt already say how it arrived.
  */
 export async function createIntakeTicket(
@@ -30,8 +32,9 @@ export async function createIntakeTicket(
   workspaceId: string,
   request: z.output<typeof IntakeTicketRequest>,
   now: number,
+  batchVersion?: number,
 ): Promise<CreatedIntakeTicket> {
-  const version = await nextWorkspaceVersion(tx, workspaceId);
+  const version = batchVersion ?? (await nextWorkspaceVersion(tx, workspaceId));
   const customers = new CustomerMatcher(tx, workspaceId, version, now);
   const customer = await customers.customerFor(request.requester);
   await customers.flush();
@@ -54,6 +57,6 @@ export async function createIntakeTicket(
   });
   await writeRow(tx, workspaceId, 'ticket', ticket, version);
   await recordTicketNumbers(tx, workspaceId, [{ number, ticketId: ticket.id }]);
-  await notifyPoke(tx, workspaceId, version);
+  if (batchVersion === undefined) await notifyPoke(tx, workspaceId, version);
   return { ticket: { ...ticket, number }, customerCreated: customers.created.size > 0 };
 }

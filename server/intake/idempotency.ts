@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database, Sql } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
+import { type CommitBatcher, lockWorkspace } from './commit-batcher.ts';
 
 /**
  * Idempotency-Key handling for intake (Stripe's model, and the IETF
@@ -95,12 +96,6 @@ export async function sweepIdempotencyKeys(db: Sql): Promise<number> {
   return deleted.length;
 }
 
-/** Waits for the workspace row lock: every intake write of a team runs one at a time, in version order. */
-async function lockWorkspace(tx: Sql, workspaceId: string): Promise<void> {
-  const [row] = await tx.query('select 1 from workspaces where id = $1 for update', [workspaceId]);
-  if (!row) throw new Error(`Workspace ${workspaceId} does not exist.`);
-}
-
 export type IdempotentResult<T> = { replayed: false; body: T } | { replayed: true; answer: StoredAnswer };
 
 /**
@@ -128,6 +123,36 @@ export async function runIdempotent<T>(
       if (earlier) return { replayed: true, answer: earlier };
     }
     const done = await work(tx);
+    if (scope) await storeAnswer(tx, scope, done);
+    return { replayed: false, body: done.body };
+  });
+}
+
+/**
+ * `runIdempotent` through a commit batcher: the same guarantees, with the
+ * request's work run in a savepoint of a shared transaction that holds the
+ * workspace lock. The key is checked again under the lock, so a duplicate key
+ * later in the same batch finds the answer stored by the earlier one (same
+ * transaction) and replays it; the answer is stored in the same transaction as
+ * the change, and nothing is answered before that transaction commits.
+ */
+export async function runIdempotentBatched<T>(
+  db: Database,
+  batcher: CommitBatcher,
+  workspaceId: string,
+  scope: IdempotencyScope | null,
+  work: (tx: Sql, version: number) => Promise<{ status: number; body: T }>,
+): Promise<IdempotentResult<T>> {
+  if (scope) {
+    const earlier = await storedAnswer(db, scope);
+    if (earlier) return { replayed: true, answer: earlier };
+  }
+  return batcher.run(workspaceId, async (tx, version): Promise<IdempotentResult<T>> => {
+    if (scope) {
+      const earlier = await storedAnswer(tx, scope);
+      if (earlier) return { replayed: true, answer: earlier };
+    }
+    const done = await work(tx, version);
     if (scope) await storeAnswer(tx, scope, done);
     return { replayed: false, body: done.body };
   });

@@ -7,7 +7,14 @@ import type { Handlers } from '../http/handlers.ts';
 import type { ApiKeyPrincipal } from '../http/principal.ts';
 import { addCustomerMessage } from './add-customer-message.ts';
 import { createIntakeTicket } from './create-intake-ticket.ts';
-import { type IdempotencyScope, requestHash, runIdempotent, sweepIdempotencyKeys } from './idempotency.ts';
+import { CommitBatcher } from './commit-batcher.ts';
+import {
+  type IdempotencyScope,
+  requestHash,
+  runIdempotent,
+  runIdempotentBatched,
+  sweepIdempotencyKeys,
+} from './idempotency.ts';
 
 const SWEEP_EVERY_MS = 3_600_000;
 
@@ -28,6 +35,8 @@ function scopeOf(
  */
 export function intakeHandlers({ db }: AppDeps): Pick<Handlers, 'intakeTicket' | 'intakeMessage'> {
   let nextSweep = 0;
+  /** New tickets arriving together share one transaction (and one COMMIT) per workspace. */
+  const batcher = new CommitBatcher(db);
   /** Old keys go on the first request after start and then hourly: no timer to stop, nothing when idle. */
   const sweepNowAndThen = async (log: FastifyBaseLogger) => {
     if (Date.now() < nextSweep) return;
@@ -40,8 +49,8 @@ export function intakeHandlers({ db }: AppDeps): Pick<Handlers, 'intakeTicket' |
       await sweepNowAndThen(request.log);
       const workspaceId = principal.workspaceId;
       const scope = scopeOf(principal, 'intakeTicket', headers?.['idempotency-key'], body);
-      const result = await runIdempotent(db, workspaceId, scope, async (tx) => {
-        const { ticket, customerCreated } = await createIntakeTicket(tx, workspaceId, body, Date.now());
+      const result = await runIdempotentBatched(db, batcher, workspaceId, scope, async (tx, version) => {
+        const { ticket, customerCreated } = await createIntakeTicket(tx, workspaceId, body, Date.now(), version);
         await recordAudit(tx, {
           ...auditActor(principal, request),
           workspaceId,
