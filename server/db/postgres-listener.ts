@@ -17,7 +17,16 @@ export class PostgresListener {
   private readonly backoff = new Backoff({ baseMs: 250, maxMs: MAX_RECONNECT_DELAY_MS, minMs: 100 });
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** LISTEN statements one at a time: a pg client runs one query at a time (pg@9 refuses overlapping ones). */
+  private statements: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly connectionString: string) {}
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.statements.then(work, work);
+    this.statements = run.catch(() => undefined);
+    return run;
+  }
 
   async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
     let set = this.handlers.get(channel);
@@ -25,7 +34,7 @@ export class PostgresListener {
       set = new Set();
       this.handlers.set(channel, set);
       const client = await this.connection();
-      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      await this.inTurn(() => client.query(`listen ${pg.escapeIdentifier(channel)}`));
     }
     set.add(onPayload);
     return async () => {

@@ -115,7 +115,7 @@ async function checkMutationLedger(db: Database, clients: readonly SimClient[]):
   const problems: string[] = [];
   const audit = await db.query<{ client_id: string; mutation_id: number }>(
     `select detail->>'clientId' as client_id, (detail->>'mutationId')::int8 as mutation_id from audit_log
-      where action like 'mutation.%' order by id`,
+      where action = 'ticket.changed' or action like 'mutation.%' order by id`,
   );
   const sequences = new Map<string, number[]>();
   for (const row of audit) {
