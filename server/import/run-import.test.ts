@@ -251,45 +251,50 @@ describeEachDatabase('bulk import', (kind) => {
   });
 
   // Memory does not depend on the database; once (on PGlite, which always runs) keeps the suite short.
-  it.runIf(kind === 'pglite')('streams a 30 MB export: the heap stays within a few batches, not the file', async () => {
-    const file = join(dir, 'big.csv');
-    const body = 'The export from the old system, line after line of customer text. '.repeat(46);
-    await writeLines(file, [
-      csvLine(['external_id', 'subject', 'body', 'status', 'priority', 'channel', 'requester_email', 'tags']),
-      ...Array.from({ length: 10_000 }, (_, i) =>
-        csvLine([
-          `big-${i}`,
-          `Big export ${i}`,
-          `${body}${i}`,
-          'open',
-          'normal',
-          'email',
-          `u${i % 50}@big.example`,
-          'legacy',
-        ]),
-      ),
-    ]);
-    // A collection before each reading, so the figure is what the import holds, not garbage not yet collected.
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    gc();
-    const baseline = process.memoryUsage().heapUsed;
-    let peak = 0;
-    const summary = await runImport(db, {
-      file,
-      workspaceId: 'wsp_demo',
-      onProgress: () => {
-        gc();
-        peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
-      },
-    });
-    const fileMb = (await stat(file)).size / 1_048_576;
-    console.log(
-      `[${kind}] ${fileMb.toFixed(1)} MB import: heap grew at most ${(peak / 1_048_576).toFixed(1)} MB, ${summary.durationMs} ms`,
-    );
-    expect(summary).toMatchObject({ committed: true, imported: 10_000 });
-    expect(fileMb).toBeGreaterThan(29);
-    // One batch of 1,000 rows is ~3 MB of text (6 MB as UTF-16); holding the file would be 60 MB and more.
-    expect(peak).toBeLessThan(24 * 1_048_576);
-  });
+  it.runIf(kind === 'pglite')(
+    kind === 'pglite'
+      ? 'streams a 30 MB export: the heap stays within a few batches, not the file'
+      : 'streams a 30 MB export — skipped on Postgres: memory depends on the reader, not the database; PGlite measures it',
+    async () => {
+      const file = join(dir, 'big.csv');
+      const body = 'The export from the old system, line after line of customer text. '.repeat(46);
+      await writeLines(file, [
+        csvLine(['external_id', 'subject', 'body', 'status', 'priority', 'channel', 'requester_email', 'tags']),
+        ...Array.from({ length: 10_000 }, (_, i) =>
+          csvLine([
+            `big-${i}`,
+            `Big export ${i}`,
+            `${body}${i}`,
+            'open',
+            'normal',
+            'email',
+            `u${i % 50}@big.example`,
+            'legacy',
+          ]),
+        ),
+      ]);
+      // A collection before each reading, so the figure is what the import holds, not garbage not yet collected.
+      setFlagsFromString('--expose-gc');
+      const gc = runInNewContext('gc') as () => void;
+      gc();
+      const baseline = process.memoryUsage().heapUsed;
+      let peak = 0;
+      const summary = await runImport(db, {
+        file,
+        workspaceId: 'wsp_demo',
+        onProgress: () => {
+          gc();
+          peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+        },
+      });
+      const fileMb = (await stat(file)).size / 1_048_576;
+      console.log(
+        `[${kind}] ${fileMb.toFixed(1)} MB import: heap grew at most ${(peak / 1_048_576).toFixed(1)} MB, ${summary.durationMs} ms`,
+      );
+      expect(summary).toMatchObject({ committed: true, imported: 10_000 });
+      expect(fileMb).toBeGreaterThan(29);
+      // One batch of 1,000 rows is ~3 MB of text (6 MB as UTF-16); holding the file would be 60 MB and more.
+      expect(peak).toBeLessThan(24 * 1_048_576);
+    },
+  );
 });
