@@ -162,7 +162,13 @@ export class PageSyncClient {
   static async open(context: BrowserContext, serverUrl: string, token: string): Promise<PageSyncClient> {
     await context.addInitScript({ content: SCRIPT });
     const page = await context.newPage();
-    await page.goto(`${serverUrl}${API_ROUTES.health}`);
+    // A blank page of the server's origin, answered by Playwright: API answers carry a CSP that
+    // (rightly) forbids scripts and connections, so the protocol client cannot live in one of those.
+    const blank = `${serverUrl}/__bench-blank`;
+    await page.route(blank, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }),
+    );
+    await page.goto(blank);
     const socketUrl = `${serverUrl.replace(/^http/, 'ws')}${API_ROUTES.socket}`;
     await page.evaluate((config) => (window as unknown as RawSyncWindow).__rawSync.connect(config), {
       token,
