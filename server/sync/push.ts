@@ -11,6 +11,7 @@ import { runMutation } from '#shared/sync/run-mutation';
 import type { Database, Sql } from '../db/database.ts';
 import { isPostgresDataError } from '../http/errors.ts';
 import { claimClientGroup, lastMutationIdOf, lockClient } from './client-groups.ts';
+import { auditActionOf } from './mutation-audit.ts';
 import { type CommittedMutation, type ServerMutationHooks, runServerPart } from './server-mutations.ts';
 import { REJECTION_COLUMNS, type RejectionRecord, rejectionFromRecord } from './rejection-records.ts';
 import { serverMutatorTx } from './server-mutator-tx.ts';
@@ -103,7 +104,7 @@ async function processChunk(
     else if (isMutationName(mutation.name))
       committed.push({ workspaceId: user.workspaceId, name: mutation.name, args: mutation.args, ctx });
     audit.push({
-      action: 'ticket.changed',
+      action: auditActionOf(mutation.name),
       detail: {
         clientId: request.clientId,
         mutationId: mutation.id,
