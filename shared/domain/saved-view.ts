@@ -45,7 +45,7 @@ export type SavedView = z.infer<typeof SavedView>;
  * Every device holds the team's saved views (see shared/sync/entities.ts), but
  * a person sees only their own personal views and the shared ones.
  */
-export function isVisibleTo(view: Pick<SavedView, 'ownerId' | 'visibility'>, userId: string): boolean {
+export function isVisibleTo(view: { ownerId: string; visibility: SavedViewVisibility }, userId: string): boolean {
   return view.visibility === 'shared' || view.ownerId === userId;
 }
 

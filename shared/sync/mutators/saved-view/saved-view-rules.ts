@@ -24,7 +24,7 @@ function subjectOf(id: string): { subject: RejectionSubject } {
  * Personal views stay their owner's alone. The UI reads this to offer the edit.
  */
 export function mayChangeSavedView(
-  view: Pick<SavedView, 'ownerId' | 'visibility'>,
+  view: { ownerId: string; visibility: SavedViewVisibility },
   actor: { id: string; role: Role },
 ): boolean {
   if (!can(actor.role, 'views.save')) return false;
