@@ -74,7 +74,10 @@ describeEachDatabase('the role × route and role × mutation matrix', (kind) => 
     for (const endpoint of Object.values(ENDPOINTS) as Endpoint[]) {
       if (endpoint.access.kind === 'session' && endpoint.access.action) used.add(endpoint.access.action);
     }
-    for (const name of MUTATION_NAMES) used.add(mutations[name].permission);
+    for (const name of MUTATION_NAMES) {
+      const def: { permission: string; alsoChecks?: readonly string[] } = mutations[name];
+      for (const action of [def.permission, ...(def.alsoChecks ?? [])]) used.add(action);
+    }
     expect(ACTION_NAMES.filter((action) => !used.has(action))).toEqual([]);
   });
 
@@ -137,7 +140,12 @@ describeEachDatabase('the role × route and role × mutation matrix', (kind) => 
       const ticketIds = (
         await server.db.query<{ id: string }>("select id from sync_rows where entity = 'ticket' order by id")
       ).map((row) => row.id);
-      const world = { ticketIds, memberIds: ['usr_agent', 'usr_lead', 'usr_analyst'], tags: ['login', 'billing'] };
+      const world = {
+        ticketIds,
+        memberIds: ['usr_agent', 'usr_lead', 'usr_analyst'],
+        tags: ['login', 'billing'],
+        savedViewIds: [],
+      };
       for (const role of ROLES) {
         const client = syncClient(server.app, tokens.get(role) ?? '', {
           clientGroupId: `matrix-${name}-${role}`,

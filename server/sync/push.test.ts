@@ -6,7 +6,9 @@ import { putsOf } from '../testing/patch.ts';
 import { MUTATION_NAMES, mutations } from '#shared/sync/mutators/registry';
 import { syncClient } from '../testing/sync-client.ts';
 import { describeEachDatabase } from '../testing/test-databases.ts';
-import { type TestServer, loginAs, startTestServer } from '../testing/test-server.ts';
+import { API_ROUTES } from '#shared/api/routes';
+import { PROTOCOL_VERSION } from '#shared/sync/protocol';
+import { type TestServer, bearer, loginAs, startTestServer } from '../testing/test-server.ts';
 
 const puts = putsOf;
 
@@ -195,6 +197,31 @@ describeEachDatabase('sync push', (kind) => {
       agent.mutation('setPriority', { ticketId: 'tkt_000014', priority: 'urgent' }, 7),
     ]);
     expect(response.body).toMatchObject({ lastMutationId: 0 });
+  });
+
+  it('makes the carrier of a change its device had already pushed hear the refusal again after a fresh download', async () => {
+    // The laptop pushes a change the server refuses, loses the answer and breaks; its export reaches the desktop.
+    const laptop = await client('agent');
+    const refused = laptop.mutation('setPriority', { ticketId: 'tkt_999998', priority: 'low' });
+    await laptop.push([refused]);
+    const desktop = await client('agent');
+    const carried = await server.app.inject({
+      method: 'POST',
+      url: API_ROUTES.push,
+      headers: bearer(desktop.token),
+      payload: {
+        protocolVersion: PROTOCOL_VERSION,
+        clientGroupId: laptop.clientGroupId,
+        clientId: laptop.clientId,
+        carrierGroupId: desktop.clientGroupId,
+        mutations: [refused],
+      },
+    });
+    expect(carried.json()).toMatchObject({ lastMutationId: 1, rejections: [{ mutationId: 1, code: 'not_found' }] });
+    // A full download (a new window, a reset) wipes what only that answer brought; the pull brings it back.
+    const pages = await desktop.pullAll(null);
+    const seen = pages.flatMap((page) => puts(page.patch, 'rejection'));
+    expect(seen).toEqual([expect.objectContaining({ clientId: laptop.clientId, mutationId: 1, code: 'not_found' })]);
   });
 
   it('keeps one client group to one user', async () => {

@@ -11,6 +11,7 @@ import { runMutation } from '#shared/sync/run-mutation';
 import type { Database, Sql } from '../db/database.ts';
 import { isPostgresDataError } from '../http/errors.ts';
 import { claimClientGroup, lastMutationIdOf, lockClient } from './client-groups.ts';
+import { auditActionOf } from './mutation-audit.ts';
 import { type CommittedMutation, type ServerMutationHooks, runServerPart } from './server-mutations.ts';
 import { REJECTION_COLUMNS, type RejectionRecord, rejectionFromRecord } from './rejection-records.ts';
 import { serverMutatorTx } from './server-mutator-tx.ts';
@@ -103,7 +104,7 @@ async function processChunk(
     else if (isMutationName(mutation.name))
       committed.push({ workspaceId: user.workspaceId, name: mutation.name, args: mutation.args, ctx });
     audit.push({
-      action: 'ticket.changed',
+      action: auditActionOf(mutation.name),
       detail: {
         clientId: request.clientId,
         mutationId: mutation.id,
@@ -117,7 +118,9 @@ async function processChunk(
 
   // A change sent again (by its device after a lost answer, or carried over by file) gets its refusal again.
   if (alreadyProcessed.length > 0)
-    rejections.unshift(...(await earlierRejections(tx, request.clientId, alreadyProcessed)));
+    rejections.unshift(
+      ...(await earlierRejections(tx, request.clientId, alreadyProcessed, request.carrierGroupId ?? null)),
+    );
   if (version === null) return { lastMutationId: last, stopped, committed, rejections };
   await tx.query('update clients set last_mutation_id = $1, version = $2, last_seen_at = now() where id = $3', [
     last,
@@ -203,7 +206,27 @@ async function recordRejection(
   });
 }
 
-async function earlierRejections(tx: Sql, clientId: string, mutationIds: number[]): Promise<MutationRejection[]> {
+/**
+ * Refusals of changes processed before. A device carrying another's changes
+ * (from its export file) becomes their carrier too, unless one is recorded: the
+ * changes may have been pushed by their own device, whose answer was lost before
+ * it broke, and the carrier must hear of them again after a fresh download
+ * (pulls deliver refusals by client group or carrier, and a `clear` wipes what
+ * only a push answer brought).
+ */
+async function earlierRejections(
+  tx: Sql,
+  clientId: string,
+  mutationIds: number[],
+  carrierGroupId: string | null,
+): Promise<MutationRejection[]> {
+  if (carrierGroupId !== null) {
+    await tx.query(
+      `update mutation_rejections set carrier_group_id = $3
+        where client_id = $1 and mutation_id = any($2::int8[]) and carrier_group_id is null`,
+      [clientId, mutationIds, carrierGroupId],
+    );
+  }
   const records = await tx.query<RejectionRecord>(
     `select ${REJECTION_COLUMNS} from mutation_rejections
       where client_id = $1 and mutation_id = any($2::int8[]) order by mutation_id`,

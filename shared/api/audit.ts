@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'intake.ticket_created',
   'intake.message_added',
   'ticket.changed',
+  'view.changed',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

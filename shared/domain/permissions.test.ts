@@ -9,6 +9,8 @@ const EXPECTED: Record<string, readonly boolean[]> = {
   'ticket.status': [true, true, true, false, true],
   'ticket.claim': [true, true, true, false, true],
   'ticket.assign': [false, false, true, false, true],
+  'views.save': [true, true, true, false, true],
+  'views.manageShared': [false, false, true, false, true],
   'team.view': [false, false, true, false, true],
   'users.manage': [false, false, false, false, true],
   'apikeys.manage': [false, false, false, false, true],

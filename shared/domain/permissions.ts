@@ -13,6 +13,10 @@ export const ACTIONS = {
   'ticket.status': { does: 'change ticket status', roles: ['agent', 'analyst', 'lead', 'admin'] },
   'ticket.claim': { does: 'claim or release tickets', roles: ['agent', 'analyst', 'lead', 'admin'] },
   'ticket.assign': { does: 'assign tickets to others or take them over', roles: ['lead', 'admin'] },
+  // Saved views are team data too (every device holds them), so trainees keep theirs in the sandbox.
+  'views.save': { does: 'save views', roles: ['agent', 'analyst', 'lead', 'admin'] },
+  // Owners change their own views; this lets a lead tidy up the team's shared list. Personal views stay their owner's.
+  'views.manageShared': { does: 'change or delete shared views of others', roles: ['lead', 'admin'] },
   'team.view': { does: 'see the team and who is on shift', roles: ['lead', 'admin'] },
   'users.manage': { does: 'add, change or disable accounts', roles: ['admin'] },
   'apikeys.manage': { does: 'create or revoke API keys', roles: ['admin'] },

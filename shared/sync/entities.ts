@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Customer } from '../domain/customer.ts';
 import { Member } from '../domain/member.ts';
+import { SavedView } from '../domain/saved-view.ts';
 import { ACTIVE_STATUSES, Ticket } from '../domain/ticket.ts';
 import { TicketEvent } from '../domain/ticket-event.ts';
 import { WorkspaceSettings } from '../domain/workspace-settings.ts';
@@ -52,6 +53,17 @@ export const entities = {
     table: 'ticketEvents',
     indexes: ['ticketId'],
     scope: { kind: 'child', root: 'ticket', rootKey: 'ticketId' },
+    writtenBy: 'mutators',
+  }),
+  savedView: defineEntity({
+    schema: SavedView,
+    table: 'savedViews',
+    // The limits count one owner's views and the team's shared ones; the switcher lists the same two sets.
+    indexes: ['ownerId', 'visibility'],
+    // Global, not per person: the entity system has no per-user scope, and a team's views are few
+    // (at most 50 per person and 100 shared). Every device therefore also holds teammates' personal
+    // views, which the UI never shows them (isVisibleTo); they name filters, not customer data.
+    scope: { kind: 'global' },
     writtenBy: 'mutators',
   }),
   rejection: defineEntity({

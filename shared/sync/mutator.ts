@@ -33,12 +33,20 @@ export interface SampleWorld {
   ticketIds: readonly string[];
   memberIds: readonly string[];
   tags: readonly string[];
+  /** Saved views the acting device holds (its owner's, teammates' shared and personal ones). */
+  savedViewIds: readonly string[];
 }
 
 export interface MutationDef<Args extends z.ZodType> {
   args: Args;
   /** The action in the role × action table; checked before the mutator runs, everywhere it runs. */
   permission: Action;
+  /**
+   * Further actions the mutator itself checks for some records (a lead changing
+   * a teammate's shared view), declared so the role × action table's coverage
+   * check knows they guard something.
+   */
+  alsoChecks?: readonly Action[];
   run: (tx: MutatorTx, args: z.output<Args>, ctx: MutationContext) => Promise<void>;
   /**
    * Draws arguments the way agents would make them (mostly valid, sometimes

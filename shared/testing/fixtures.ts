@@ -2,6 +2,7 @@ import { Customer } from '../domain/customer.ts';
 import { ClientId, UserId } from '../domain/ids.ts';
 import { Member } from '../domain/member.ts';
 import type { Role } from '../domain/roles.ts';
+import { SavedView } from '../domain/saved-view.ts';
 import { Ticket } from '../domain/ticket.ts';
 import type { MutationContext } from '../sync/mutator.ts';
 
@@ -31,6 +32,23 @@ export function customerFixture(overrides: Partial<Customer> = {}): Customer {
     domain: 'acme.example',
     tier: 'business',
     createdAt: 500,
+    ...overrides,
+  });
+}
+
+export function savedViewFixture(overrides: Partial<SavedView> = {}): SavedView {
+  return SavedView.parse({
+    id: 'viw_billing',
+    name: 'Billing',
+    definition: {
+      filter: { statuses: ['new', 'open'], tags: ['billing'] },
+      sort: [{ field: 'priority', direction: 'asc' }],
+      groupBy: 'none',
+    },
+    ownerId: 'usr_agent',
+    visibility: 'personal',
+    createdAt: 1_000,
+    updatedAt: 1_000,
     ...overrides,
   });
 }

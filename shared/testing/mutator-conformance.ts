@@ -7,7 +7,8 @@ import { MUTATION_NAMES, type MutationName, mutations } from '../sync/mutators/r
 import { MutationRejected } from '../sync/rejection.ts';
 import { runMutation } from '../sync/run-mutation.ts';
 import { SeededRandom } from '../util/seeded-random.ts';
-import { TEAM, contextFixture, customerFixture, ticketFixture } from './fixtures.ts';
+import { SAMPLE_VIEW_NAMES } from '../sync/mutators/saved-view/saved-view-rules.ts';
+import { TEAM, contextFixture, customerFixture, savedViewFixture, ticketFixture } from './fixtures.ts';
 import { memoryMutatorTx } from './memory-mutator-tx.ts';
 import type { z } from 'zod';
 
@@ -54,10 +55,20 @@ function seedFor(random: SeededRandom): SeedRow[] {
       tags: TAGS.filter(() => random.chance(0.3)),
     }),
   );
+  // Views of several owners, personal and shared, with names that may clash: every rule of theirs gets exercised.
+  const views = Array.from({ length: 4 }, (_, index) =>
+    savedViewFixture({
+      id: `viw_seed${index + 1}` as never,
+      name: random.pick(SAMPLE_VIEW_NAMES),
+      ownerId: UserId.parse(random.pick(TEAM.filter((member) => member.role !== 'trainee')).id),
+      visibility: random.chance(0.5) ? 'shared' : 'personal',
+    }),
+  );
   return [
     ...TEAM.map((member): SeedRow => ['member', member]),
     ['customer', customerFixture()],
     ...tickets.map((ticket): SeedRow => ['ticket', ticket]),
+    ...views.map((view): SeedRow => ['savedView', view]),
   ];
 }
 
@@ -71,6 +82,7 @@ export function conformanceCases(perMutation = 30, seed = 4870): ConformanceCase
         ticketIds: rows.filter(([entity]) => entity === 'ticket').map(([, row]) => row.id),
         memberIds: TEAM.map((member) => member.id),
         tags: TAGS,
+        savedViewIds: rows.filter(([entity]) => entity === 'savedView').map(([, row]) => row.id),
       };
       const def = mutations[mutation] as MutationDef<z.ZodType>;
       const role = random.chance(0.15) ? 'trainee' : random.pick(ROLES.filter((r) => r !== 'trainee'));
@@ -116,7 +128,7 @@ export function sortedRows(entries: Iterable<[string, unknown]>): Record<string,
 }
 
 /**
- * The transaction primitives no mutator uses yet (delete, list by a plain and a
+ * The transaction primitives beyond get and put (delete, list by a plain and a
  * multi-entry index), scripted: every store must produce the same trace.
  */
 export async function primitivesScript(tx: MutatorTx): Promise<unknown[]> {

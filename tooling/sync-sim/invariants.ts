@@ -4,6 +4,7 @@ import { WORKSPACE_ENTITY_NAMES, type WorkspaceEntityName, entities, rootOf, win
 import { rejectionId } from '#shared/sync/rejection';
 import { peekSyncState } from '../../renderer/src/db/sync-state.ts';
 import type { Database } from '../../server/db/database.ts';
+import { MUTATION_AUDIT_ACTIONS } from '../../server/sync/mutation-audit.ts';
 import type { SimClient } from './sim-client.ts';
 
 const DAY = 86_400_000;
@@ -115,7 +116,8 @@ async function checkMutationLedger(db: Database, clients: readonly SimClient[]):
   const problems: string[] = [];
   const audit = await db.query<{ client_id: string; mutation_id: number }>(
     `select detail->>'clientId' as client_id, (detail->>'mutationId')::int8 as mutation_id from audit_log
-      where action = 'ticket.changed' or action like 'mutation.%' order by id`,
+      where action = any($1::text[]) or action like 'mutation.%' order by id`,
+    [MUTATION_AUDIT_ACTIONS],
   );
   const sequences = new Map<string, number[]>();
   for (const row of audit) {

@@ -100,6 +100,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       ticketIds: (await client.db.rows('ticket').toCollection().primaryKeys()).map(String),
       memberIds: members.map((m) => m.id),
       tags: ['login', 'billing', 'outage', 'vip', 'release-4.12'],
+      savedViewIds: (await client.db.rows('savedView').toCollection().primaryKeys()).map(String),
     });
 
     // A device that broke: its changes went to the other device by file, and it never syncs again.

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { PRIORITY_LABELS, STATUS_LABELS } from '#shared/domain/labels';
-import { isEntityName } from '#shared/sync/entities';
+import { type EntityRow, isEntityName } from '#shared/sync/entities';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useMemberName } from '../queue/members-context.tsx';
 
@@ -26,6 +26,14 @@ export function RecordNow({ entity, id }: { entity: string; id: string }) {
     return (
       <p className="notice__now" data-testid="record-now">
         Now: not on this device ({entity} {id}).
+      </p>
+    );
+  }
+  if (entity === 'savedView') {
+    const view = row as EntityRow<'savedView'>;
+    return (
+      <p className="notice__now" data-testid="record-now">
+        Now: view “{view.name}” · {view.visibility === 'shared' ? 'shared with the team' : 'personal'}
       </p>
     );
   }

@@ -19,6 +19,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'intake.ticket_created': 'Ticket created by intake API',
   'intake.message_added': 'Message added by intake API',
   'ticket.changed': 'Ticket changed',
+  'view.changed': 'Saved view changed',
 };
 
 /** Who did it, in words: a person by name, an API key, or the server's command line. */
