@@ -87,8 +87,9 @@ test.describe('first download', () => {
     const activeIn = (exchanges: PullExchange[]) =>
       exchanges.reduce((sum, exchange) => sum + (exchange.delivered ? (exchange.answer?.activeTickets ?? 0) : 0), 0);
     expect(activeIn(before)).toBeGreaterThan(0);
+    await console.showView('a', 'All active');
     await expect(page.getByTestId('queue-count')).toHaveText(
-      `${await formatted(activeIn(before) + activeIn(after))} open`,
+      `${await formatted(activeIn(before) + activeIn(after))} tickets`,
     );
     expect(console.pageErrors).toEqual([]);
   });

@@ -30,6 +30,7 @@ const PROBE_SCRIPT = `(() => {
     matches(checks) {
       return checks.every((check) => {
         const element = document.querySelector(check.selector);
+        if (check.absent) return !element;
         if (!element) return false;
         const value = check.attribute ? element.getAttribute(check.attribute) : element.textContent;
         if (check.equals !== undefined) return value === check.equals;
@@ -122,6 +123,8 @@ export interface DomCheck {
   notEquals?: string;
   /** The value, read as a number, is at least this. */
   atLeast?: number;
+  /** Holds while nothing matches the selector. */
+  absent?: true;
 }
 
 export interface ProbeTransaction {

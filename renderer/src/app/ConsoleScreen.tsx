@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { AppInfo, ShellApi, StoredSession } from '#shared/shell/contract';
 import { ShiftdeskDb, databaseName } from '../db/shiftdesk-db.ts';
+import { ActionsProvider } from '../features/actions/ActionsProvider.tsx';
 import { AdminScreen } from '../features/admin/AdminScreen.tsx';
 import { MembersProvider } from '../features/queue/members-context.tsx';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
@@ -11,6 +12,7 @@ import { SignOutGuard } from '../features/sync/SignOutGuard.tsx';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar.tsx';
 import { TeamScreen } from '../features/team/TeamScreen.tsx';
 import { useUiStore } from '../state/ui-store.ts';
+import { LocalQueryLayer } from '../query/local-query-layer.ts';
 import { createApiClient } from '../sync/api-client.ts';
 import { webLocksLeader } from '../sync/leader-election.ts';
 import { SyncEngine } from '../sync/sync-engine.ts';
@@ -65,6 +67,9 @@ export function ConsoleScreen({
       }),
   );
 
+  const [query] = useState(() => new LocalQueryLayer(db, user.id));
+  useEffect(() => () => query.stop(), [query]);
+
   // Reopenable on purpose: React's StrictMode unmounts and remounts once in development.
   useEffect(() => () => db.close({ disableAutoOpen: false }), [db]);
   useEffect(() => {
@@ -78,33 +83,39 @@ export function ConsoleScreen({
   }, [connection, onSessionEnded]);
 
   return (
-    <WorkspaceContext.Provider value={{ db, user, sync, api, serverUrl: appInfo.serverUrl, ticketLinks }}>
+    <WorkspaceContext.Provider value={{ db, user, sync, query, api, serverUrl: appInfo.serverUrl, ticketLinks }}>
       <MembersProvider>
-        <div className="app-frame">
-          <AppHeader
-            user={user}
-            screens={screens}
-            screen={screen}
-            onScreen={setScreen}
-            onSignOut={() => setSigningOut(true)}
-          />
-          {/* Only the open screen is mounted: the queue's single-key shortcuts must not act from another. */}
-          {screen === 'admin' && screens.includes('admin') ? (
-            <AdminScreen />
-          ) : screen === 'team' && screens.includes('team') ? (
-            <TeamScreen />
-          ) : (
-            <QueueScreen />
-          )}
-          <footer className="app-footer">
-            <SyncStatusBar offlineReady={offlineReady} />
-          </footer>
-          <div className="notice-stack">
-            <ConflictNotices />
-            <FlashMessage />
+        <ActionsProvider
+          onActionError={(error, action) =>
+            showFlash(`${action.title} failed: ${error instanceof Error ? error.message : String(error)}`)
+          }
+        >
+          <div className="app-frame">
+            <AppHeader
+              user={user}
+              screens={screens}
+              screen={screen}
+              onScreen={setScreen}
+              onSignOut={() => setSigningOut(true)}
+            />
+            {/* Only the open screen is mounted: the queue's single-key shortcuts must not act from another. */}
+            {screen === 'admin' && screens.includes('admin') ? (
+              <AdminScreen />
+            ) : screen === 'team' && screens.includes('team') ? (
+              <TeamScreen />
+            ) : (
+              <QueueScreen />
+            )}
+            <footer className="app-footer">
+              <SyncStatusBar offlineReady={offlineReady} />
+            </footer>
+            <div className="notice-stack">
+              <ConflictNotices />
+              <FlashMessage />
+            </div>
+            {signingOut && <SignOutGuard onSignOut={onSignOut} onCancel={() => setSigningOut(false)} />}
           </div>
-          {signingOut && <SignOutGuard onSignOut={onSignOut} onCancel={() => setSigningOut(false)} />}
-        </div>
+        </ActionsProvider>
       </MembersProvider>
     </WorkspaceContext.Provider>
   );

@@ -12,7 +12,8 @@ export function currentStores(): Record<string, string> {
   const stores: Record<string, string> = {};
   for (const entity of ENTITY_NAMES) {
     const def = entities[entity];
-    stores[def.table] = ['id', ...(def.indexes as readonly string[])].join(', ');
+    const clientOnly = CLIENT_ONLY_INDEXES[def.table] ?? [];
+    stores[def.table] = ['id', ...(def.indexes as readonly string[]), ...clientOnly].join(', ');
   }
   for (const name of LOCAL_TABLE_NAMES) {
     const def = localTables[name];
@@ -20,6 +21,15 @@ export function currentStores(): Record<string, string> {
   }
   return stores;
 }
+
+/**
+ * Indexes only this device's query layer reads, which the server has no use
+ * for: the queue's first screen is read from `[status+priority+createdAt]`
+ * while the query layer is still loading (see renderer/src/query/preview-window.ts).
+ */
+const CLIENT_ONLY_INDEXES: Readonly<Record<string, readonly string[]>> = {
+  tickets: ['[status+priority+createdAt]'],
+};
 
 /** A released layout change that moves or reshapes data. Append only: a released step is never edited. */
 export interface LocalMigration {

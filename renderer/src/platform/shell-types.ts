@@ -1,3 +1,4 @@
+import type { QueueLocation } from './queue-location.ts';
 import type { ShellApi } from '#shared/shell/contract';
 
 /**
@@ -14,8 +15,8 @@ export interface Platform {
 }
 
 export interface TicketLinks {
-  /** The ticket the app was opened on, if any. */
-  opened: () => string | null;
-  /** Shows the open ticket's link (so it can be copied and shared). */
-  show: (ticketId: string | null) => void;
+  /** The ticket and view the app was opened on (a link, or a reload). */
+  opened: () => QueueLocation;
+  /** Shows where the agent is as a link (so a reload keeps it, and it can be copied and shared). */
+  show: (location: QueueLocation) => void;
 }

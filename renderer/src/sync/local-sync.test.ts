@@ -8,7 +8,7 @@ import { ShiftdeskDb } from '../db/shiftdesk-db.ts';
 import { peekSyncState } from '../db/sync-state.ts';
 import { applyPull } from './apply-pull.ts';
 import { dismissRejection, loadRecentRejections } from '../features/sync/rejections.ts';
-import { mutate } from './mutate.ts';
+import { mutate, mutateBatch } from './mutate.ts';
 
 const agent = { id: UserId.parse('usr_agent'), role: 'agent' as const };
 const TICKET = ticketFixture().id;
@@ -85,6 +85,45 @@ describe('local mutations', () => {
     expect(await db.local.outbox.count()).toBe(0);
     expect(await db.local.shadows.count()).toBe(0);
     expect(await db.rows('ticket').get(TICKET)).toMatchObject({ priority: 'normal' });
+  });
+});
+
+describe('a bulk change', () => {
+  const OTHER = ticketFixture({ id: 'tkt_000002' as never }).id;
+  const HELD = ticketFixture({ id: 'tkt_000003' as never }).id;
+
+  beforeEach(async () => {
+    await applyNow(
+      pull([
+        { op: 'put', entity: 'ticket', value: ticketFixture({ id: OTHER, priority: 'low' }) },
+        { op: 'put', entity: 'ticket', value: ticketFixture({ id: HELD, assigneeId: UserId.parse('usr_other') }) },
+      ]),
+    );
+  });
+
+  it('writes one outbox entry per ticket in one transaction, with consecutive ids', async () => {
+    const outcome = await mutateBatch(db, agent, [
+      { name: 'setPriority', args: { ticketId: TICKET, priority: 'urgent' } },
+      { name: 'setPriority', args: { ticketId: OTHER, priority: 'urgent' } },
+    ]);
+    expect(outcome).toEqual({ applied: [0, 1], refused: [] });
+    expect((await db.local.outbox.toArray()).map((entry) => [entry.id, entry.args])).toEqual([
+      [1, { ticketId: TICKET, priority: 'urgent' }],
+      [2, { ticketId: OTHER, priority: 'urgent' }],
+    ]);
+    expect((await syncState()).nextMutationId).toBe(3);
+  });
+
+  it('leaves out what the rules refuse, says why, and applies the rest', async () => {
+    const outcome = await mutateBatch(db, agent, [
+      { name: 'claimTicket', args: { ticketId: TICKET } },
+      { name: 'claimTicket', args: { ticketId: HELD } },
+      { name: 'claimTicket', args: { ticketId: OTHER } },
+    ]);
+    expect(outcome.applied).toEqual([0, 2]);
+    expect(outcome.refused).toEqual([{ index: 1, message: expect.stringContaining('claimed this ticket first') }]);
+    expect((await db.local.outbox.toArray()).map((entry) => entry.id)).toEqual([1, 2]);
+    expect(await db.rows('ticket').get(HELD)).toMatchObject({ assigneeId: 'usr_other' });
   });
 });
 

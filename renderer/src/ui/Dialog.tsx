@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
 interface DialogProps {
   title: string;
@@ -15,10 +15,11 @@ interface DialogProps {
 export function Dialog({ title, onClose, children, testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Focus goes back where it was when the dialog goes (parents unmount it rather than close it). Read
+  // once, on first render: StrictMode's second effect run would otherwise record the dialog's own button.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   useEffect(() => {
     const dialog = ref.current;
-    // Focus goes back where it was when the dialog goes (parents unmount it rather than close it).
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) {
       dialog.showModal();
       // showModal focuses the first focusable element (the close button); React's autoFocus ran
@@ -26,7 +27,7 @@ export function Dialog({ title, onClose, children, testId }: DialogProps) {
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     }
     return () => opener?.focus();
-  }, []);
+  }, [opener]);
   return (
     <dialog
       ref={ref}

@@ -1,89 +1,82 @@
-import { type ReactNode, type UIEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type ReactNode, useEffect, useRef } from 'react';
 
-interface VirtualListProps<T> {
-  items: readonly T[];
+interface VirtualListProps {
+  /** How many rows the list has; only those in view are ever asked for. */
+  count: number;
   rowHeight: number;
-  getKey: (item: T) => string;
-  renderRow: (item: T, index: number) => ReactNode;
-  /** The key of the row to keep in view (the keyboard selection). */
-  scrollToKey: string | null;
+  getKey: (index: number) => string;
+  renderRow: (index: number) => ReactNode;
+  /** The row to keep in view (the keyboard cursor): its key and its index, -1 when it is not in the list. */
+  follow: { key: string | null; index: number };
   overscan?: number;
   className?: string;
   /** Accessibility attributes for the scrolling element (role, label, activedescendant). */
   listProps?: Record<string, string | number | undefined>;
-  onKeyDown?: (event: React.KeyboardEvent<HTMLDivElement>) => void;
 }
 
 /**
- * Renders only the rows in view, so a queue of any length costs the same to
- * paint. Rows have a fixed height: that keeps the maths exact and the scroll
- * position stable while live updates reorder the queue.
+ * Renders only the rows in view (TanStack Virtual), so a list of 100,000
+ * costs the same to paint as one of 20: rows are read by index, never as a
+ * whole array. Rows have a fixed height, which keeps the maths exact and the
+ * scroll position stable while live updates reorder the list.
  */
-export function VirtualList<T>({
-  items,
+export function VirtualList({
+  count,
   rowHeight,
   getKey,
   renderRow,
-  scrollToKey,
+  follow,
   overscan = 8,
   className,
   listProps,
-  onKeyDown,
-}: VirtualListProps<T>) {
+}: VirtualListProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [viewport, setViewport] = useState({ top: 0, height: 800 });
+  // The virtualizer is read afresh on every render, so the compiler's memoisation is not needed here.
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's documented React hook
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    getItemKey: getKey,
+    overscan,
+    // A sensible first guess, so the first frame already shows a screenful of rows.
+    initialRect: { width: 800, height: 800 },
+  });
 
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setViewport((v) => ({ ...v, height: element.clientHeight })));
-    observer.observe(element);
-    setViewport({ top: element.scrollTop, height: element.clientHeight });
-    return () => observer.disconnect();
-  }, []);
-
-  // Keeps the selected row in view: always when the selection changes; when a live update moves the
-  // row, only if it was in view, so an agent who scrolled away during a flood is not yanked back.
-  const targetIndex = scrollToKey === null ? -1 : items.findIndex((item) => getKey(item) === scrollToKey);
+  // Keeps the cursor's row in view when the cursor moves to another ticket. When live updates move the
+  // row, it keeps its place on screen; an agent who scrolled away during a flood is not yanked back.
   const followed = useRef<{ key: string | null; index: number }>({ key: null, index: -1 });
   useEffect(() => {
     const element = scroller.current;
     const previous = followed.current;
-    followed.current = { key: scrollToKey, index: targetIndex };
-    if (!element || targetIndex === -1) return;
+    followed.current = follow;
+    if (!element || follow.index === -1) return;
     const inView = (index: number) =>
       index * rowHeight >= element.scrollTop && (index + 1) * rowHeight <= element.scrollTop + element.clientHeight;
-    if (previous.key === scrollToKey && (previous.index === targetIndex || !inView(previous.index))) return;
-    const rowTop = targetIndex * rowHeight;
-    if (rowTop < element.scrollTop) element.scrollTop = rowTop;
-    else if (rowTop + rowHeight > element.scrollTop + element.clientHeight) {
-      element.scrollTop = rowTop + rowHeight - element.clientHeight;
+    if (previous.key === follow.key) {
+      // The same row moved (rows were added or removed above it): shift by as much, so it stays put on
+      // screen and the agent's place does not slide away under them. Out of view, leave the scroll alone.
+      if (previous.index !== follow.index && previous.index !== -1 && inView(previous.index)) {
+        element.scrollTop += (follow.index - previous.index) * rowHeight;
+      }
+      return;
     }
-  }, [scrollToKey, targetIndex, rowHeight]);
-
-  const first = Math.max(0, Math.floor(viewport.top / rowHeight) - overscan);
-  const last = Math.min(items.length, Math.ceil((viewport.top + viewport.height) / rowHeight) + overscan);
-  const onScroll = (event: UIEvent<HTMLDivElement>) => {
-    // Read now: React clears currentTarget once the handler returns, before the updater runs.
-    const top = event.currentTarget.scrollTop;
-    setViewport((v) => ({ ...v, top }));
-  };
+    virtualizer.scrollToIndex(follow.index, { align: 'auto' });
+  }, [follow, rowHeight, virtualizer]);
 
   return (
-    <div ref={scroller} className={className} onScroll={onScroll} onKeyDown={onKeyDown} tabIndex={0} {...listProps}>
-      <div className="virtual-list__spacer" style={{ height: items.length * rowHeight }}>
-        {items.slice(first, last).map((item, offset) => {
-          const index = first + offset;
-          return (
-            <div
-              key={getKey(item)}
-              className="virtual-list__row"
-              style={{ transform: `translateY(${index * rowHeight}px)`, height: rowHeight }}
-            >
-              {renderRow(item, index)}
-            </div>
-          );
-        })}
+    <div ref={scroller} className={className} tabIndex={0} {...listProps}>
+      <div className="virtual-list__spacer" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => (
+          <div
+            key={item.key}
+            className="virtual-list__row"
+            style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
+          >
+            {renderRow(item.index)}
+          </div>
+        ))}
       </div>
     </div>
   );

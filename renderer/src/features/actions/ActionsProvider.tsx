@@ -17,11 +17,9 @@ import { type KeyPlatform, detectKeyPlatform } from './key-binding.ts';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { useActionKeys } from './use-action-keys.ts';
 
-/** The ids of the actions every screen has. */
-export const BUILTIN_ACTION_IDS = {
-  commandPalette: 'help.commandPalette',
-  shortcutSheet: 'help.shortcutSheet',
-} as const;
+import { BUILTIN_ACTION_IDS } from './builtin-action-ids.ts';
+
+export { BUILTIN_ACTION_IDS };
 
 type Overlay = 'palette' | 'shortcuts' | null;
 

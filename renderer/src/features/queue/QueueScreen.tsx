@@ -1,23 +1,32 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Ticket } from '#shared/domain/ticket';
+import { DEFAULT_VIEW_ID } from '#shared/query/builtin-views';
+import { refineView, isRefined } from '#shared/query/refine-view';
 import { useWorkspace } from '../../app/workspace-context.tsx';
+import { useLiveView, useQueryLoadStatus } from '../../query/use-live-view.ts';
+import { useViewPreview } from '../../query/use-view-preview.ts';
+import { useTicketSearch } from '../../query/use-ticket-search.ts';
 import { useUiStore } from '../../state/ui-store.ts';
-import { VirtualList } from '../../ui/VirtualList.tsx';
-import { useNow } from '../../ui/use-now.ts';
-import { usePresenceByTicket } from '../presence/use-presence.ts';
 import { ArchiveSearch } from '../archive/ArchiveSearch.tsx';
 import { DownloadProgress } from '../sync/DownloadProgress.tsx';
 import { useSyncState, useSyncStatus } from '../sync/use-sync-status.ts';
-import { isTypingTarget, queueKeyAction } from './queue-keys.ts';
-import { loadCustomersById, loadQueue, loadUnsyncedTicketIds } from './queue-queries.ts';
+import { FilterBar } from '../views/FilterBar.tsx';
+import { SaveViewDialog } from '../views/SaveViewDialog.tsx';
+import { ViewNav } from '../views/ViewNav.tsx';
+import { QueueActions } from './QueueActions.tsx';
+import { QueueList } from './QueueList.tsx';
+import { QueueSearchBox } from './QueueSearchBox.tsx';
+import { SelectionBar } from './SelectionBar.tsx';
 import { TicketDetail } from './TicketDetail.tsx';
-import { TicketRow } from './TicketRow.tsx';
-import { type TicketCommand, useTicketCommands } from './use-ticket-commands.ts';
+import { loadCustomersById, loadUnsyncedTicketIds } from './queue-queries.ts';
+import { useQueueViewStore } from './queue-view-store.ts';
+import { useQueueViews } from './use-queue-views.ts';
 import { useFirstPaintMark } from './use-first-paint-mark.ts';
 import { useTicketLink } from './use-ticket-link.ts';
-
-const ROW_HEIGHT = 64;
+import { useMembers } from './members-context.tsx';
+import { usePresenceByTicket } from '../presence/use-presence.ts';
+import { useQueueController } from './use-queue-controller.ts';
 
 /**
  * The shift queue and the selected ticket, side by side, driven from the
@@ -27,9 +36,8 @@ const ROW_HEIGHT = 64;
 export function QueueScreen() {
   const syncState = useSyncState();
   // A download under way (the first, or a fresh one the server asked for) shows its progress, until
-  // the catch-up after it is in too: mounting the queue earlier made it read the table while the last
-  // writes waited for that read (two seconds at 100,000 tickets). A device that has synced before but
-  // cannot reach the server keeps showing what it holds.
+  // the catch-up after it is in too. A device that has synced before but cannot reach the server keeps
+  // showing what it holds.
   const downloading = useSyncStatus((s) => s.download?.kind === 'full');
   if (syncState === undefined) return <main className="console" />;
   const neverSynced = syncState === null || (syncState.cookie === null && syncState.lastSyncedAt === null);
@@ -38,116 +46,162 @@ export function QueueScreen() {
 }
 
 function Queue({ stale }: { stale: boolean }) {
-  const { db, sync } = useWorkspace();
-  const now = useNow();
-  const queue = useLiveQuery(() => loadQueue(db), [db]);
+  const { db, user } = useWorkspace();
+  const { views, resolve, saved } = useQueueViews();
+  const viewId = useQueueViewStore((s) => s.viewId);
+  const refinement = useQueueViewStore((s) => s.refinement);
+  const search = useQueueViewStore((s) => s.search);
+  const density = useQueueViewStore((s) => s.density);
+  const filtersOpen = useQueueViewStore((s) => s.filtersOpen);
+  const { refine, sortBy, clearRefinement } = useQueueViewStore.getState();
+  const spec = resolve(viewId);
+  const definition = useMemo(() => refineView(spec.definition, refinement), [spec, refinement]);
+
+  const status = useQueryLoadStatus();
+  const live = useLiveView('queue', definition);
+  const preview = useViewPreview(definition, status.phase !== 'ready');
+  const results = useTicketSearch(search);
+  const list = results ? results.list : status.phase === 'ready' ? live : (preview ?? live);
+
   const customers = useLiveQuery(() => loadCustomersById(db), [db]);
   const unsynced = useLiveQuery(() => loadUnsyncedTicketIds(db), [db]);
+  const members = useMembers();
   const presence = usePresenceByTicket();
   const selectedId = useUiStore((s) => s.selectedTicketId);
-  const selectTicket = useUiStore((s) => s.selectTicket);
-  const tagInput = useRef<HTMLInputElement>(null);
-
-  const selectedIndex = useMemo(
-    () => (queue && selectedId ? queue.findIndex((t) => t.id === selectedId) : -1),
-    [queue, selectedId],
-  );
-  // Read by id, not from the queue: a ticket someone else just solved stays open here and workable.
+  // Read by id, not from the list: a ticket someone else just solved stays open here and workable.
   const selected = useLiveQuery(() => (selectedId ? db.rows('ticket').get(selectedId) : undefined), [db, selectedId]);
-  useFirstPaintMark(queue !== undefined && queue.length > 0);
-  const run = useTicketCommands();
+  const searchInput = useRef<HTMLInputElement>(null);
+  const tagInput = useRef<HTMLInputElement>(null);
+  const [savingView, setSavingView] = useState(false);
+
+  useFirstPaintMark(list !== undefined && list.length > 0);
   useTicketLink();
+  const controller = useQueueController({
+    list,
+    views,
+    searchInput,
+    tagInput,
+    onSaveView: () => setSavingView(true),
+  });
 
-  // Keep a selection once tickets exist, so the keyboard always has a target.
-  useEffect(() => {
-    if (queue && queue.length > 0 && selectedIndex === -1 && !selectedId) selectTicket(queue[0]?.id ?? null);
-  }, [queue, selectedIndex, selectedId, selectTicket]);
+  const teammates = useMemo(
+    () => [...(members?.values() ?? [])].filter((m) => m.id !== user.id).map((m) => ({ value: m.id, label: m.name })),
+    [members, user.id],
+  );
+  const customerChoices = useMemo(
+    () =>
+      [...(customers?.values() ?? [])]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((c) => ({ value: c.id, label: c.name })),
+    [customers],
+  );
 
-  // Teammates see which ticket this window has open.
-  useEffect(() => {
-    sync.setPresence({
-      ticketId: (selectedId as Ticket['id'] | null) ?? null,
-      activity: selectedId ? 'viewing' : null,
-    });
-  }, [sync, selectedId]);
-  useEffect(() => () => sync.setPresence({ ticketId: null, activity: null }), [sync]);
-
-  const command = useCallback((ticket: Ticket, action: TicketCommand) => void run(ticket, action), [run]);
-
-  // A layout effect, so the listener always acts on the ticket the screen shows: a plain effect
-  // runs after paint, and a key pressed in between would change the previously selected ticket.
-  useLayoutEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!queue || isTypingTarget(event.target)) return;
-      const action = queueKeyAction(event);
-      if (!action) return;
-      event.preventDefault();
-      if (action.kind === 'move') {
-        const next = Math.min(queue.length - 1, Math.max(0, (selectedIndex === -1 ? 0 : selectedIndex) + action.by));
-        selectTicket(queue[next]?.id ?? null);
-      } else if (action.kind === 'tag') {
-        tagInput.current?.focus();
-      } else if (selected) {
-        command(selected, action);
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [queue, selectedIndex, selected, selectTicket, command]);
+  const refinedCount = Object.keys(refinement.filter).length + (refinement.sort ? 1 : 0);
+  const heading = results ? `Search: ${search}` : spec.name;
+  const count =
+    list === undefined || (status.phase !== 'ready' && !results)
+      ? status.phase === 'loading' && status.total
+        ? `Loading ${status.loaded.toLocaleString()} of ${status.total.toLocaleString()}…`
+        : 'Loading…'
+      : `${list.length.toLocaleString()} ${list.length === 1 ? 'ticket' : 'tickets'}`;
 
   return (
-    <main className="console">
+    <main className={`console console--${density}`}>
+      <QueueActions controller={controller} />
+      <ViewNav
+        views={views}
+        activeId={spec.id}
+        onShow={controller.showView}
+        onSave={() => setSavingView(true)}
+        editable={saved(spec.id) !== undefined}
+      />
       <section className="queue" aria-labelledby="queue-heading">
         <header className="queue__header">
-          <h1 id="queue-heading">Shift queue</h1>
-          <span className="queue__count" data-testid="queue-count">
-            {queue === undefined ? 'Loading…' : `${queue.length.toLocaleString()} open`}
+          <h1 id="queue-heading" data-testid="queue-view-name">
+            {heading}
+          </h1>
+          <span className="queue__count" data-testid="queue-count" aria-live="polite">
+            {count}
           </span>
+          {!results && (
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              aria-expanded={filtersOpen}
+              aria-controls="queue-filters"
+              aria-keyshortcuts="f"
+              onClick={controller.toggleFilters}
+            >
+              <kbd>f</kbd> Filter{refinedCount > 0 ? ` (${refinedCount})` : ''}
+            </button>
+          )}
+          <QueueSearchBox inputRef={searchInput} complete={results?.complete ?? true} />
           <ArchiveSearch />
         </header>
+        {!results && filtersOpen && (
+          <FilterBar
+            definition={definition}
+            teammates={teammates}
+            customers={customerChoices}
+            refined={isRefined(refinement)}
+            onRefine={refine}
+            onSort={sortBy}
+            onClear={clearRefinement}
+          />
+        )}
         {stale && (
           <p className="queue__stale" role="status" data-testid="queue-stale">
             This is the copy on this device: a fresh download of the queue starts as soon as the server is reachable.
           </p>
         )}
-        {queue !== undefined && queue.length === 0 ? (
-          <p className="queue__empty">Nothing in the queue right now.</p>
-        ) : (
-          <VirtualList
-            className="queue__list"
-            items={queue ?? []}
-            rowHeight={ROW_HEIGHT}
-            getKey={(ticket) => ticket.id}
-            scrollToKey={selectedId}
-            listProps={{
-              role: 'listbox',
-              'aria-label': 'Tickets, most urgent first',
-              'aria-activedescendant': selected ? `ticket-option-${selected.id}` : undefined,
-              'data-testid': 'queue-list',
-            }}
-            renderRow={(ticket) => (
-              <TicketRow
-                ticket={ticket}
-                customer={customers?.get(ticket.customerId)}
-                selected={ticket.id === selectedId}
-                unsynced={unsynced?.has(ticket.id) ?? false}
-                presence={presence.get(ticket.id)}
-                now={now}
-                onSelect={() => selectTicket(ticket.id)}
-              />
-            )}
-          />
+        {status.phase === 'failed' && (
+          <p className="queue__stale" role="alert">
+            The queue could not be read from this device’s storage ({status.message}). Reload the app; if it keeps
+            happening, sign out and in again to download a fresh copy.
+          </p>
         )}
+        <SelectionBar controller={controller} />
+        <p className="queue__cue" role="status" aria-live="polite" data-testid="queue-cue" key={controller.cue}>
+          {controller.cue}
+        </p>
+        <QueueList
+          list={list}
+          cursorId={selectedId}
+          placeIndex={controller.placeIndex}
+          selection={controller.selection}
+          customers={customers}
+          unsynced={unsynced}
+          presence={presence}
+          terms={results?.terms ?? []}
+          density={density}
+          label={results ? `Search results for ${search}` : `${spec.name}: ${spec.description}`}
+          onSelect={controller.select}
+        />
       </section>
       <TicketDetail
         ticket={selected}
         customer={selected ? customers?.get(selected.customerId) : undefined}
         unsynced={selected ? (unsynced?.has(selected.id) ?? false) : false}
         presence={selected ? presence.get(selected.id) : undefined}
-        now={now}
+        now={controller.now}
         tagInput={tagInput}
-        onCommand={command}
+        onCommand={(ticket: Ticket, command) => controller.applyTo([ticket], command)}
       />
+      {savingView && (
+        <SaveViewDialog
+          definition={definition}
+          view={saved(spec.id)}
+          onClose={() => setSavingView(false)}
+          onSaved={(id) => {
+            setSavingView(false);
+            controller.showView(id);
+          }}
+          onDeleted={() => {
+            setSavingView(false);
+            controller.showView(DEFAULT_VIEW_ID);
+          }}
+        />
+      )}
     </main>
   );
 }

@@ -8,7 +8,7 @@ import { useWorkspace } from '../../app/workspace-context.tsx';
 import { CHANNEL_LABELS, STATUS_LABELS, formatAge, formatTimestamp } from '../../ui/format.ts';
 import { PresenceLine } from '../presence/PresenceBadges.tsx';
 import { TicketTriage } from './TicketTriage.tsx';
-import type { TicketCommand } from './use-ticket-commands.ts';
+import type { TicketCommand } from './ticket-command.ts';
 import { useMembers } from './members-context.tsx';
 
 interface TicketDetailProps {

@@ -1,41 +1,70 @@
-import type { Customer } from '#shared/domain/customer';
-import type { Ticket } from '#shared/domain/ticket';
-import { STATUS_LABELS, formatAge } from '../../ui/format.ts';
+import { memo } from 'react';
+import type { QueryRecord } from '#shared/query/query-record';
 import type { PresenceEntry } from '#shared/sync/socket-protocol';
+import { STATUS_LABELS, formatAge } from '../../ui/format.ts';
+import { Highlighted } from '../../ui/Highlighted.tsx';
 import { PresenceBadges } from '../presence/PresenceBadges.tsx';
 import { PriorityBadge } from './PriorityBadge.tsx';
 import { useMemberName } from './members-context.tsx';
 
 interface TicketRowProps {
-  ticket: Ticket;
-  customer: Customer | undefined;
-  selected: boolean;
+  ticket: QueryRecord;
+  customerName: string | undefined;
+  /** Where the keyboard is: the ticket the detail pane shows. */
+  cursor: boolean;
+  /** Picked for a bulk action (x). */
+  picked: boolean;
   unsynced: boolean;
   presence: readonly PresenceEntry[] | undefined;
   now: number;
-  onSelect: () => void;
+  /** Search terms to mark in the subject and names. */
+  terms: readonly string[];
+  /** Position in the list, 1-based, and the list's length: screen readers announce "5 of 1,204". */
+  position: number;
+  listSize: number;
+  onSelect: (id: string) => void;
 }
 
 /** One line of the queue. Ticket text is customer-written: React renders it as text, never HTML. */
-export function TicketRow({ ticket, customer, selected, unsynced, presence, now, onSelect }: TicketRowProps) {
+export const TicketRow = memo(function TicketRow({
+  ticket,
+  customerName,
+  cursor,
+  picked,
+  unsynced,
+  presence,
+  now,
+  terms,
+  position,
+  listSize,
+  onSelect,
+}: TicketRowProps) {
   const assignee = useMemberName(ticket.assigneeId);
   return (
     <div
       id={`ticket-option-${ticket.id}`}
       role="option"
-      aria-selected={selected}
-      className={`ticket-row${selected ? ' ticket-row--selected' : ''}`}
+      aria-selected={picked}
+      aria-current={cursor ? 'true' : undefined}
+      aria-posinset={position}
+      aria-setsize={listSize}
+      className={`ticket-row${cursor ? ' ticket-row--cursor' : ''}${picked ? ' ticket-row--picked' : ''}`}
       data-ticket-id={ticket.id}
-      onClick={onSelect}
+      data-priority={ticket.priority}
+      onClick={() => onSelect(ticket.id)}
     >
+      <span className="ticket-row__pick" aria-hidden="true">
+        {picked ? '✓' : ''}
+      </span>
       <PriorityBadge priority={ticket.priority} />
       <div className="ticket-row__main">
         <span className="ticket-row__subject">
           {ticket.number !== undefined && <span className="ticket-row__number">#{ticket.number} </span>}
-          {ticket.subject}
+          <Highlighted text={ticket.subject} terms={terms} />
         </span>
         <span className="ticket-row__meta">
-          {customer?.name ?? 'Unknown customer'} · {ticket.requesterName} · {STATUS_LABELS[ticket.status]}
+          <Highlighted text={customerName ?? 'Unknown customer'} terms={terms} /> ·{' '}
+          <Highlighted text={ticket.requesterName} terms={terms} /> · {STATUS_LABELS[ticket.status]}
           {ticket.assigneeId ? ` · ${assignee === 'you' ? 'yours' : assignee}` : ''}
         </span>
       </div>
@@ -52,4 +81,4 @@ export function TicketRow({ ticket, customer, selected, unsynced, presence, now,
       </div>
     </div>
   );
-}
+});

@@ -6,10 +6,10 @@ import { nextStatuses } from '#shared/domain/ticket-status';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useUiStore } from '../../state/ui-store.ts';
 import { PriorityPicker } from './PriorityPicker.tsx';
-import type { TicketCommand } from './use-ticket-commands.ts';
+import type { TicketCommand } from './ticket-command.ts';
 import { useMemberName } from './members-context.tsx';
 
-/** Keys for each status, shown on its button; the same map as queue-keys. */
+/** Keys for each status, shown on its button; the same map as queue-actions.ts. */
 const STATUS_KEYS: Partial<Record<Ticket['status'], string>> = { open: 'o', pending: 'p', on_hold: 'h', solved: 'e' };
 
 interface TicketTriageProps {

@@ -1,0 +1,62 @@
+import { BUILTIN_ACTION_IDS } from '../renderer/src/features/actions/builtin-action-ids.ts';
+import { QUEUE_ACTIONS } from '../renderer/src/features/queue/queue-actions.ts';
+import { seriousAxeViolations } from './fixtures/axe.ts';
+import { CommandPalette } from './fixtures/command-palette.ts';
+import { ShortcutSheet } from './fixtures/shortcut-sheet.ts';
+import { expect, test } from './fixtures/shiftdesk-test.ts';
+
+const REGISTERED = [...QUEUE_ACTIONS.map((action) => action.id), ...Object.values(BUILTIN_ACTION_IDS)];
+/** The palette does not offer to open itself: it is reached by its key, which the sheet lists. */
+const IN_PALETTE = REGISTERED.filter((id) => id !== BUILTIN_ACTION_IDS.commandPalette);
+
+test.describe('actions, registered once', () => {
+  test('every registered action is reachable from the palette and listed in the shortcut sheet', async ({ agent }) => {
+    const palette = new CommandPalette(agent.page);
+    const sheet = new ShortcutSheet(agent.page);
+
+    // Some actions apply only with a selection (clear it), some only without (add a tag): walk both states.
+    await palette.open();
+    const withoutSelection = await palette.listedActionIds();
+    await palette.close();
+    await agent.page.keyboard.press('x');
+    await agent.page.keyboard.press('j');
+    await agent.page.keyboard.press('x');
+    await expect(agent.page.getByTestId('selection-count')).toHaveText('2 selected');
+    await palette.open();
+    const withSelection = await palette.listedActionIds();
+    await palette.close();
+    const reachable = new Set([...withoutSelection, ...withSelection]);
+    expect(IN_PALETTE.filter((id) => !reachable.has(id))).toEqual([]);
+
+    await sheet.open();
+    const listed = new Set(await sheet.listedActionIds());
+    await sheet.close();
+    expect(REGISTERED.filter((id) => !listed.has(id))).toEqual([]);
+  });
+
+  test('no serious or critical accessibility violations with the palette open, the sheet open, and a selection', async ({
+    agent,
+  }) => {
+    const { page } = agent;
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('Shift+X');
+    await expect(page.getByTestId('selection-count')).toHaveText('2 selected');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    const palette = new CommandPalette(page);
+    await palette.open();
+    await page.keyboard.type('prio');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await palette.close();
+
+    const sheet = new ShortcutSheet(page);
+    await sheet.open();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await sheet.close();
+
+    await page.keyboard.press('f');
+    await expect(page.locator('#queue-filters')).toBeVisible();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});

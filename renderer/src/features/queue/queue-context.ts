@@ -1,0 +1,37 @@
+import type { ViewSpec } from '#shared/query/builtin-views';
+import type { ViewSnapshot } from '#shared/query/query-index';
+import type { QueryRecord } from '#shared/query/query-record';
+import type { TicketCommand } from './ticket-command.ts';
+
+/**
+ * What the queue's actions act on: the list on screen, where the cursor is,
+ * what is picked, and the moves an agent makes. Actions (keys, palette,
+ * shortcut sheet) read this and nothing else.
+ */
+export interface QueueContext {
+  list: ViewSnapshot | undefined;
+  cursor: QueryRecord | undefined;
+  selection: ReadonlySet<string>;
+  views: readonly ViewSpec[];
+  viewId: string;
+  searching: boolean;
+  /** May this agent change priorities, statuses, assignees? (the role × action table) */
+  may: { triage: boolean; status: boolean; claim: boolean };
+  moveCursor: (to: number | 'first' | 'last') => void;
+  openCursor: () => void;
+  togglePick: () => void;
+  pickRange: () => void;
+  pickAllShown: () => void;
+  clearPicks: () => void;
+  /** Applies to the picked tickets, or to the cursor's ticket when none is picked. */
+  apply: (command: TicketCommand) => void;
+  undo: () => void;
+  showView: (viewId: string) => void;
+  focusSearch: () => void;
+  /** Esc: closes the search, then unpicks, then leaves the detail pane, one layer at a time. */
+  back: () => void;
+  focusTag: () => void;
+  toggleDensity: () => void;
+  toggleFilters: () => void;
+  saveView: () => void;
+}
