@@ -129,29 +129,44 @@ function line(label: string, detail: string, samples: Samples, extra = ''): void
   );
 }
 
-function benchTuning(count: number, name: string, tuning: Partial<SearchTuning>): void {
+interface Built {
+  index: TicketSearchIndex;
+  buildMs: number;
+  buildCpu: number;
+  heapMb: number | null;
+  /** 1% of the tickets with a new subject (a pull), and the ids of another 1% (a window eviction). */
+  changed: TicketSearchDoc[];
+  removed: TicketId[];
+}
+
+/** Builds an index; the corpus stays local here, so it is garbage once this returns, as in the worker. */
+function build(count: number, tuning: Partial<SearchTuning>): Built {
+  const corpus = generateCorpus(count);
+  const docs = corpus.tickets.map((ticket) => ticketSearchDoc(ticket, corpus.customers.get(ticket.customerId)));
   const before = heapMb();
   const index = new TicketSearchIndex(tuning);
-  let changed: TicketSearchDoc[];
-  let removed: TicketId[];
-  let buildMs: number;
-  let buildCpu: number;
-  {
-    // The corpus is dropped once indexed: the worker's heap holds the index, not the tickets.
-    const corpus = generateCorpus(count);
-    const docs = corpus.tickets.map((ticket) => ticketSearchDoc(ticket, corpus.customers.get(ticket.customerId)));
-    const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    // In chunks of 2,000, as the worker builds it.
-    for (let start = 0; start < docs.length; start += 2_000) index.upsert(docs.slice(start, start + 2_000));
-    buildMs = performance.now() - started;
-    buildCpu = cpuMs(process.cpuUsage(cpuBefore));
-    const onePercent = Math.ceil(count / 100);
-    changed = docs.slice(0, onePercent).map((doc) => ({ ...doc, subject: `${doc.subject} updated` }));
-    removed = docs.slice(-onePercent).map((doc) => doc.id);
-  }
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  // In chunks of 2,000, as the worker builds it.
+  for (let start = 0; start < docs.length; start += 2_000) index.upsert(docs.slice(start, start + 2_000));
+  const buildMs = performance.now() - started;
+  const buildCpu = cpuMs(process.cpuUsage(cpuBefore));
   const after = heapMb();
-  const heap = before !== null && after !== null ? `, heap +${round(after - before, 0)} MB` : '';
+  const onePercent = Math.ceil(count / 100);
+  return {
+    index,
+    buildMs,
+    buildCpu,
+    // The corpus is alive at both measurements: the difference is the index.
+    heapMb: before !== null && after !== null ? after - before : null,
+    changed: docs.slice(0, onePercent).map((doc) => ({ ...doc, subject: `${doc.subject} updated` })),
+    removed: docs.slice(-onePercent).map((doc) => doc.id),
+  };
+}
+
+function benchTuning(count: number, name: string, tuning: Partial<SearchTuning>): void {
+  const { index, buildMs, buildCpu, heapMb: indexHeap, changed, removed } = build(count, tuning);
+  const heap = indexHeap === null ? '' : `, index heap ${round(indexHeap, 0)} MB`;
   console.log(`\n--- ${name}: build ${round(buildMs, 0)} ms wall, ${round(buildCpu, 0)} ms cpu${heap}`);
 
   const typical = timeRounds(

@@ -168,6 +168,19 @@ describe('TicketSearchIndex', () => {
     expect(ids(index, 'printer')).toEqual([]);
   });
 
+  it('forgets what it remembered of earlier searches when tickets change', () => {
+    const index = indexOf(doc('tkt_1', { subject: 'Printer offline' }), doc('tkt_2', { subject: 'Printer jam' }));
+    // The same first word, searched again after each change.
+    expect(ids(index, 'printer jam')).toEqual(['tkt_2']);
+    index.remove([tid('tkt_2')]);
+    expect(ids(index, 'printer jam')).toEqual([]);
+    expect(ids(index, 'printer')).toEqual(['tkt_1']);
+    index.upsert([doc('tkt_3', { subject: 'Printer jam' })]);
+    expect(ids(index, 'printer jam')).toEqual(['tkt_3']);
+    index.clear();
+    expect(ids(index, 'printer')).toEqual([]);
+  });
+
   it('treats text as text: markup is split into words, never interpreted', () => {
     const index = indexOf(
       doc('tkt_1', { subject: '<img src=x onerror=alert(1)> Checkout', body: '<b>Urgent</b> &amp; more' }),

@@ -174,20 +174,35 @@ function selectTop(matches: Map<number, RawMatch>, limit: number): Ranked[] {
  * - Its search() builds a result object for every match and sorts them all:
  *   a common word matches 15,000 tickets, and that costs as much again as
  *   finding and scoring them. Here only the best `limit` become results.
- * - Its AND evaluates every word over all of the tickets that have it, then
+ * - Its AND scores every word over all of the tickets that have it, then
  *   intersects. Here the words run one after another, the likely rarest
- *   first, and each later word skips (boostDocument 0) tickets the earlier
- *   ones ruled out, before scoring them: "sync stuck upd" scores the few
- *   hundred tickets with all three, not the 30,000 with any.
+ *   first: the first is scored over all its tickets, each later one only over
+ *   the tickets still in (the others are skipped by boostDocument 0 before
+ *   any scoring). "sync stuck upd" scores the 5,600 "stuck" tickets and then
+ *   a few hundred, not the 31,000 that have any of the three.
+ * - The first word's matches are kept for the next query (see firstTerm).
  *
  * Both go through executeQuery, MiniSearch's query execution, which is not in
- * its typed API: where it is missing (a future major version) search() is
- * used as it is.
+ * its typed API: where it is missing (a later version) search() is used as it
+ * is, slower but the same.
  */
 class RankedMiniSearch extends MiniSearch<TicketSearchDoc> {
+  /**
+   * The matches of the last query's first word. Typing "password reset" asks
+   * "password r", "password re", …: each reuses "password" (15,000 tickets
+   * at 100k) and only scores the word being typed. Any change to the index
+   * drops it (forget()).
+   */
+  private firstTerm: { key: string; matches: Map<number, RawMatch> } | null = null;
+
   private get execute(): ExecuteQuery | null {
     const execute = (this as unknown as { executeQuery?: unknown }).executeQuery;
     return typeof execute === 'function' ? (execute.bind(this) as ExecuteQuery) : null;
+  }
+
+  /** The index changed: remembered matches are stale. */
+  forget(): void {
+    this.firstTerm = null;
   }
 
   /** Tickets matching every term, best `limit` first. */
@@ -195,32 +210,40 @@ class RankedMiniSearch extends MiniSearch<TicketSearchDoc> {
     const execute = this.execute;
     if (!execute) return this.viaSearch(terms, 'AND', options, limit);
     // Longer words are rarer, and a word matched exactly (no prefix) expands to fewer terms.
-    const ordered = [...terms].sort((a, b) => Number(a.prefix) - Number(b.prefix) || b.term.length - a.term.length);
-    let combined: Map<number, RawMatch> | null = null;
-    for (const { term, prefix, fuzzy } of ordered) {
-      let boostDocument: SearchOptions['boostDocument'];
-      if (combined) {
-        const allowed = new Set<unknown>();
-        for (const shortId of combined.keys()) allowed.add(this._documentIds.get(shortId));
-        boostDocument = (id) => (allowed.has(id) ? 1 : 0);
-      }
-      const matches = execute(term, { ...options, prefix, fuzzy, boostDocument });
-      if (combined) {
-        for (const [shortId, match] of matches) {
-          const sofar = combined.get(shortId);
-          if (!sofar) continue;
-          sofar.score += match.score;
-          for (const queryTerm of match.terms) if (!sofar.terms.includes(queryTerm)) sofar.terms.push(queryTerm);
-          Object.assign(sofar.match, match.match);
-        }
-        // Tickets this word did not match are out.
-        for (const shortId of combined.keys()) if (!matches.has(shortId)) combined.delete(shortId);
-      } else {
-        combined = matches;
-      }
-      if (combined.size === 0) break;
+    const [first, ...rest] = [...terms].sort(
+      (a, b) => Number(a.prefix) - Number(b.prefix) || b.term.length - a.term.length,
+    );
+    if (!first) return [];
+    const key = `${first.term}\u0000${first.prefix}\u0000${first.fuzzy}`;
+    if (this.firstTerm?.key !== key) {
+      this.firstTerm = { key, matches: execute(first.term, { ...options, prefix: first.prefix, fuzzy: first.fuzzy }) };
     }
-    return combined ? this.hits(combined, limit) : [];
+    // Never modified below: the next query may reuse it.
+    let combined = this.firstTerm.matches;
+    for (const { term, prefix, fuzzy } of rest) {
+      if (combined.size === 0) break;
+      const still = combined;
+      const boostDocument = (id: unknown) => {
+        const shortId = this._idToShortId.get(id);
+        return shortId !== undefined && still.has(shortId) ? 1 : 0;
+      };
+      const matches = execute(term, { ...options, prefix, fuzzy, boostDocument });
+      // Only tickets this word matched too stay in, with the scores added up as MiniSearch's AND does.
+      const next = new Map<number, RawMatch>();
+      for (const [shortId, match] of matches) {
+        const sofar = combined.get(shortId);
+        if (!sofar) continue;
+        const queryTerms = sofar.terms.slice();
+        for (const queryTerm of match.terms) if (!queryTerms.includes(queryTerm)) queryTerms.push(queryTerm);
+        next.set(shortId, {
+          score: sofar.score + match.score,
+          terms: queryTerms,
+          match: Object.assign({}, sofar.match, match.match),
+        });
+      }
+      combined = next;
+    }
+    return this.hits(combined, limit);
   }
 
   /** Tickets matching any of the terms, best `limit` first. */
@@ -304,6 +327,7 @@ export class TicketSearchIndex {
       if (this.index.has(doc.id)) this.index.replace(doc);
       else this.index.add(doc);
     }
+    this.index.forget();
   }
 
   /**
@@ -315,10 +339,12 @@ export class TicketSearchIndex {
     for (const id of ids) {
       if (this.index.has(id)) this.index.discard(id);
     }
+    this.index.forget();
   }
 
   clear(): void {
     this.index.removeAll();
+    this.index.forget();
   }
 
   /**
