@@ -13,6 +13,7 @@ import { SyncStatusBar } from '../features/sync/SyncStatusBar.tsx';
 import { TeamScreen } from '../features/team/TeamScreen.tsx';
 import { useUiStore } from '../state/ui-store.ts';
 import { LocalQueryLayer } from '../query/local-query-layer.ts';
+import { createSearchWorkerClient } from '../query/search/search-client.ts';
 import { createApiClient } from '../sync/api-client.ts';
 import { webLocksLeader } from '../sync/leader-election.ts';
 import { SyncEngine } from '../sync/sync-engine.ts';
@@ -67,7 +68,7 @@ export function ConsoleScreen({
       }),
   );
 
-  const [query] = useState(() => new LocalQueryLayer(db, user.id));
+  const [query] = useState(() => new LocalQueryLayer(db, user.id, () => createSearchWorkerClient(db.name)));
   useEffect(() => () => query.stop(), [query]);
 
   // Reopenable on purpose: React's StrictMode unmounts and remounts once in development.

@@ -1,10 +1,12 @@
 import type { Customer, CustomerTier } from '#shared/domain/customer';
+import type { CustomerId, TicketId } from '#shared/domain/ids';
 import type { Ticket } from '#shared/domain/ticket';
 import { QueryIndex, type ViewSnapshot } from '#shared/query/query-index';
 import { toQueryRecord } from '#shared/query/query-record';
 import type { ViewDefinition } from '#shared/query/view-definition';
 import type { ShiftdeskDb } from '../db/shiftdesk-db.ts';
 import type { QueryLoadStatus } from './load-status.ts';
+import type { SearchClient } from './search/search-client.ts';
 import { SerialQueue } from './serial-queue.ts';
 import { type TableChange, watchTableChanges } from './watch-table-changes.ts';
 
@@ -43,9 +45,14 @@ export class LocalQueryLayer {
   private readonly opened = new Map<string, OpenedView>();
   private generation = 0;
 
+  private searchClient: SearchClient | null = null;
+  private readonly searchListeners = new Set<() => void>();
+
   constructor(
     private readonly db: ShiftdeskDb,
     me: string,
+    /** Full-text search for these tickets (a worker in the app, in-process in tests); told of every change. */
+    private readonly createSearch: (() => SearchClient) | null = null,
   ) {
     this.index = new QueryIndex({ context: { me, now: Date.now(), tierOf: (id: string) => this.tiers.get(id) } });
   }
@@ -59,8 +66,13 @@ export class LocalQueryLayer {
     if (this.stops.length > 0) return;
     this.stops.push(
       watchTableChanges(this.db, 'tickets', (change) => this.applyTicketChange(change)),
-      watchTableChanges(this.db, 'customers', () => void this.reads.run(() => this.loadCustomers())),
+      watchTableChanges(this.db, 'customers', (change) => {
+        void this.reads.run(() => this.loadCustomers());
+        if (change.kind === 'keys') this.searchClient?.notifyChanged([], change.keys as CustomerId[]);
+        else this.searchClient?.reset();
+      }),
     );
+    void this.startSearch();
     const clock = setInterval(() => this.index.setContext({ now: Date.now() }), CLOCK_TICK_MS);
     this.stops.push(() => clearInterval(clock));
     void this.reads.run(() => this.loadCustomers());
@@ -71,6 +83,29 @@ export class LocalQueryLayer {
     for (const stop of this.stops) stop();
     this.stops = [];
     this.generation++;
+    this.searchClient?.dispose();
+    this.searchClient = null;
+  }
+
+  /** The search over these tickets, once it has started (null before, or without one). */
+  get search(): SearchClient | null {
+    return this.searchClient;
+  }
+
+  /** Called when the search client starts or ends. */
+  onSearch(listener: () => void): () => void {
+    this.searchListeners.add(listener);
+    return () => this.searchListeners.delete(listener);
+  }
+
+  /** Started once the page has opened the database, so its upgrades never run in the worker. */
+  private async startSearch(): Promise<void> {
+    if (!this.createSearch || this.searchClient) return;
+    const started = this.stops.length;
+    await this.db.open();
+    if (this.stops.length === 0 || started === 0 || this.searchClient) return;
+    this.searchClient = this.createSearch();
+    for (const listener of this.searchListeners) listener();
   }
 
   /**
@@ -116,6 +151,8 @@ export class LocalQueryLayer {
         if (present.length > 0) this.index.upsert(present.map(toQueryRecord));
       });
     }
+    if (change.kind === 'all') this.searchClient?.reset();
+    else this.searchClient?.notifyChanged(change.keys as TicketId[]);
     for (const listener of this.changeListeners) listener(change);
   }
 

@@ -120,7 +120,13 @@ function Queue({ stale }: { stale: boolean }) {
           <h1 id="queue-heading" data-testid="queue-view-name">
             {heading}
           </h1>
-          <span className="queue__count" data-testid="queue-count" aria-live="polite">
+          <span
+            className="queue__count"
+            data-testid="queue-count"
+            aria-live="polite"
+            data-results-for={results?.text}
+            data-complete={results ? String(results.complete) : undefined}
+          >
             {count}
           </span>
           {!results && (
@@ -148,6 +154,11 @@ function Queue({ stale }: { stale: boolean }) {
             onSort={sortBy}
             onClear={clearRefinement}
           />
+        )}
+        {results?.failure && (
+          <p className="queue__stale" role="alert">
+            Search is not available right now ({results.failure}). Reload the app to start it again.
+          </p>
         )}
         {stale && (
           <p className="queue__stale" role="status" data-testid="queue-stale">
