@@ -33,7 +33,10 @@ test('an agent triages with the keyboard only: search, select 10, bulk change, u
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('queue-view-name')).toHaveText('Open');
   await agent.showView('u', 'Unassigned');
+  await page.keyboard.press('End');
   await page.keyboard.press('Home');
+  const top = await list.getByRole('option').first().getAttribute('data-ticket-id');
+  await expect(page.getByTestId('ticket-detail')).toHaveAttribute('data-ticket-id', top ?? '');
 
   // x on the first, down nine, shift+x: ten tickets picked.
   await page.keyboard.press('x');

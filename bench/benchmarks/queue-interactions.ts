@@ -257,6 +257,7 @@ export const queueInteractions: Benchmark = {
         );
       }
       await page.selectOption(prioritySelect, '');
+      await page.locator(prioritySelect).blur();
       for (let i = 0; i < SAMPLES; i++) {
         const first = await page
           .locator('[data-testid="queue-list"] [role="option"]')
@@ -280,8 +281,11 @@ export const queueInteractions: Benchmark = {
 
       // A priority key on the ticket under the cursor: painted (its row, sorted oldest first so it stays), and durable.
       await page.selectOption(sortSelect, 'oldest');
-      await page.keyboard.press('f');
-      await page.keyboard.press('Home');
+      // Esc in the filter bar closes it and goes back to the list (keys typed into a select would change it).
+      await page.locator(sortSelect).press('Escape');
+      await page.locator('#queue-filters').waitFor({ state: 'detached' });
+      await page.keyboard.press('j');
+      await page.locator('[data-testid="queue-list"] .ticket-row--cursor').waitFor();
       for (let i = 0; i < SAMPLES; i++) {
         const ticket = await cursorTicket(page);
         const next = (PRIORITIES.indexOf(ticket.priority) + 1 + (i % 3)) % 4;
@@ -290,7 +294,13 @@ export const queueInteractions: Benchmark = {
         await arm(
           page,
           'painted',
-          [{ selector: `[data-ticket-id="${ticket.id}"]`, attribute: 'data-priority', equals: PRIORITIES[next] ?? '' }],
+          [
+            {
+              selector: `[role="option"][data-ticket-id="${ticket.id}"]`,
+              attribute: 'data-priority',
+              equals: PRIORITIES[next] ?? '',
+            },
+          ],
           TIMEOUT_MS,
         );
         await page.keyboard.press(key);
@@ -310,6 +320,7 @@ export const queueInteractions: Benchmark = {
         if (!write?.end) throw new Error('no write transaction after the key press');
         add('keypress → durable', write.end - pressed);
         await page.keyboard.press('j');
+        await page.locator(`.ticket-row--cursor:not([data-ticket-id="${ticket.id}"])`).waitFor();
       }
 
       // A bulk change: 50 tickets picked with x and shift+x, then one priority key.

@@ -25,6 +25,8 @@ export async function measureRawBaselines(
   options: { runs: number; searches: readonly string[]; me: string },
 ): Promise<RawBaselines> {
   await page.addScriptTag({ path: dexieUmd });
+  // tsx names the arrow functions below with a `__name` helper that only exists in Node.
+  await page.addScriptTag({ content: 'window.__name = (fn) => fn;' });
   return page.evaluate(
     async ({ dbName, runs, searches, me }) => {
       interface Row {

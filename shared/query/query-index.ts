@@ -1,6 +1,6 @@
 import type { QueryRecord } from './query-record.ts';
 import { type ViewContext, dependsOnClock, matchesFilter } from './view-match.ts';
-import { type RecordComparator, compareBy, effectiveSort, sortSignature } from './view-sort.ts';
+import { type RecordComparator, compareBy, effectiveSort, sortRecords, sortSignature } from './view-sort.ts';
 import type { SortKey, ViewDefinition, ViewFilter, ViewSort } from './view-definition.ts';
 import {
   indexOfSorted,
@@ -479,7 +479,7 @@ export class QueryIndex implements QueryIndexApi {
     let ordering = this.orderings.get(signature);
     if (!ordering) {
       const compare = compareBy(sort);
-      ordering = { compare, rows: [...this.records.values()].sort(compare), users: 0, pinned: false, lastUsed: 0 };
+      ordering = { compare, rows: sortRecords([...this.records.values()], sort), users: 0, pinned: false, lastUsed: 0 };
       this.orderings.set(signature, ordering);
     }
     ordering.lastUsed = ++this.uses;

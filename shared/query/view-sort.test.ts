@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { queryRecord } from './query-fixtures.ts';
 import type { QueryRecord } from './query-record.ts';
-import type { SortField, ViewSort } from './view-definition.ts';
-import { compareBy, effectiveSort, sortSignature } from './view-sort.ts';
+import { SORT_FIELDS, type SortField, type ViewSort } from './view-definition.ts';
+import { compareBy, effectiveSort, sortRecords, sortSignature } from './view-sort.ts';
 
 const asc = (field: SortField) => ({ field, direction: 'asc' as const });
 const desc = (field: SortField) => ({ field, direction: 'desc' as const });
@@ -91,6 +92,39 @@ describe('sortSignature', () => {
     expect(sortSignature([asc('priority'), desc('createdAt')])).toBe('priority:asc,createdAt:desc');
     expect(sortSignature([desc('createdAt'), asc('priority')])).not.toBe(
       sortSignature([asc('priority'), desc('createdAt')]),
+    );
+  });
+});
+
+describe('sortRecords', () => {
+  it('orders many records exactly as compareBy does, for every sort', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            priority: fc.constantFrom('urgent', 'high', 'normal', 'low'),
+            status: fc.constantFrom('new', 'open', 'pending', 'on_hold', 'solved', 'closed'),
+            createdAt: fc.integer({ min: 0, max: 20 }),
+            updatedAt: fc.integer({ min: 0, max: 20 }),
+            number: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+          }),
+          { minLength: 60, maxLength: 300 },
+        ),
+        fc.array(fc.record({ field: fc.constantFrom(...SORT_FIELDS), direction: fc.constantFrom('asc', 'desc') }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (rows, sort) => {
+          const records = rows.map((row, index) =>
+            queryRecord({ ...row, id: `tkt_${String((index * 7919) % 1000).padStart(4, '0')}_${index}` }),
+          );
+          const typed = sort as ViewSort;
+          expect(sortRecords(records, typed).map((r) => r.id)).toEqual(
+            [...records].sort(compareBy(typed)).map((r) => r.id),
+          );
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -55,3 +55,38 @@ export function compareBy(sort: ViewSort): RecordComparator {
 export function sortSignature(sort: ViewSort): string {
   return sort.map((key) => `${key.field}:${key.direction}`).join(',');
 }
+
+/**
+ * Sorts many records at once, in exactly `compareBy(sort)`'s order, but
+ * faster: each record's sort values are read once into typed arrays and the
+ * sort compares positions in those, instead of calling `sortValue` on records
+ * scattered in memory for each of n log n comparisons (at 100,000 tickets
+ * that was most of a third of a second; see bench/micro/query-index.ts).
+ */
+export function sortRecords(records: readonly QueryRecord[], sort: ViewSort): QueryRecord[] {
+  const count = records.length;
+  if (count < 64) return [...records].sort(compareBy(sort));
+  const keys = sort.map((key) => {
+    const values = new Float64Array(count);
+    const sign = key.direction === 'asc' ? 1 : -1;
+    for (let i = 0; i < count; i++) values[i] = sign * sortValue(records[i] as QueryRecord, key.field);
+    return values;
+  });
+  const idDirection = sort[sort.length - 1]?.direction === 'desc' ? -1 : 1;
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  const [first, second, third] = keys;
+  order.sort((a, b) => {
+    const difference =
+      (first ? (first[a] as number) - (first[b] as number) : 0) ||
+      (second ? (second[a] as number) - (second[b] as number) : 0) ||
+      (third ? (third[a] as number) - (third[b] as number) : 0);
+    if (difference !== 0) return difference;
+    const idA = (records[a] as QueryRecord).id;
+    const idB = (records[b] as QueryRecord).id;
+    return idA < idB ? -idDirection : idA > idB ? idDirection : 0;
+  });
+  const sorted = new Array<QueryRecord>(count);
+  for (let i = 0; i < count; i++) sorted[i] = records[order[i] as number] as QueryRecord;
+  return sorted;
+}

@@ -2,7 +2,7 @@ import type { Customer, CustomerTier } from '#shared/domain/customer';
 import type { CustomerId, TicketId } from '#shared/domain/ids';
 import type { Ticket } from '#shared/domain/ticket';
 import { QueryIndex, type ViewSnapshot } from '#shared/query/query-index';
-import { toQueryRecord } from '#shared/query/query-record';
+import { type QueryRecord, toQueryRecord } from '#shared/query/query-record';
 import type { ViewDefinition } from '#shared/query/view-definition';
 import type { ShiftdeskDb } from '../db/shiftdesk-db.ts';
 import type { QueryLoadStatus } from './load-status.ts';
@@ -17,6 +17,10 @@ export const QUERY_READY_MARK = 'shiftdesk:query-ready';
 
 /** How often views that filter by age are re-checked against the clock. */
 const CLOCK_TICK_MS = 30_000;
+
+function sameView(a: ViewDefinition, b: ViewDefinition): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
 
 interface OpenedView {
   view: ViewDefinition;
@@ -123,13 +127,36 @@ export class LocalQueryLayer {
       this.waiting.set(key, { view, textMatches });
       return undefined;
     }
+    // Several lists may show one view (its count, the list itself): opened once, not re-evaluated per caller.
+    const open = this.opened.get(key);
+    const existing = this.index.view(key);
+    if (open && existing && open.textMatches === textMatches && sameView(open.view, view)) return existing;
     this.opened.set(key, { view, textMatches });
     return this.index.openView(key, view, textMatches);
+  }
+
+  /** Stops maintaining a view nobody shows any more (a refined list that went back to its view). */
+  closeView(key: string): void {
+    this.waiting.delete(key);
+    if (this.opened.delete(key)) this.index.closeView(key);
   }
 
   onStatus(listener: () => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
+  }
+
+  /**
+   * Shows the agent's own change in every list at once, before IndexedDB has
+   * it: the rows read back after the write replace these. `refresh` puts back
+   * what IndexedDB holds when the write did not happen (refused, failed).
+   */
+  predict(records: readonly QueryRecord[]): void {
+    if (this.statusValue.phase === 'ready') this.index.upsert(records);
+  }
+
+  refresh(ids: readonly string[]): void {
+    if (ids.length > 0) this.applyTicketChange({ kind: 'keys', keys: [...ids] });
   }
 
   /** Tells others (the search worker) which tickets changed; the index is updated in the same order. */

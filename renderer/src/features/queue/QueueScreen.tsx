@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Ticket } from '#shared/domain/ticket';
 import { DEFAULT_VIEW_ID } from '#shared/query/builtin-views';
 import { refineView, isRefined } from '#shared/query/refine-view';
@@ -13,7 +13,7 @@ import { DownloadProgress } from '../sync/DownloadProgress.tsx';
 import { useSyncState, useSyncStatus } from '../sync/use-sync-status.ts';
 import { FilterBar } from '../views/FilterBar.tsx';
 import { SaveViewDialog } from '../views/SaveViewDialog.tsx';
-import { ViewNav } from '../views/ViewNav.tsx';
+import { ViewNav, viewCountKey } from '../views/ViewNav.tsx';
 import { QueueActions } from './QueueActions.tsx';
 import { QueueList } from './QueueList.tsx';
 import { QueueSearchBox } from './QueueSearchBox.tsx';
@@ -27,6 +27,9 @@ import { useTicketLink } from './use-ticket-link.ts';
 import { useMembers } from './members-context.tsx';
 import { usePresenceByTicket } from '../presence/use-presence.ts';
 import { useQueueController } from './use-queue-controller.ts';
+
+/** The list when the agent has refined the view with the filter bar. */
+const REFINED_VIEW_KEY = 'queue:refined';
 
 /**
  * The shift queue and the selected ticket, side by side, driven from the
@@ -46,7 +49,7 @@ export function QueueScreen() {
 }
 
 function Queue({ stale }: { stale: boolean }) {
-  const { db, user } = useWorkspace();
+  const { db, user, query } = useWorkspace();
   const { views, resolve, saved } = useQueueViews();
   const viewId = useQueueViewStore((s) => s.viewId);
   const refinement = useQueueViewStore((s) => s.refinement);
@@ -58,7 +61,12 @@ function Queue({ stale }: { stale: boolean }) {
   const definition = useMemo(() => refineView(spec.definition, refinement), [spec, refinement]);
 
   const status = useQueryLoadStatus();
-  const live = useLiveView('queue', definition);
+  // An unrefined view is the one its count in the view list already maintains: one view, not two.
+  const refined = isRefined(refinement);
+  const live = useLiveView(refined ? REFINED_VIEW_KEY : viewCountKey(spec.id), definition);
+  useEffect(() => {
+    if (!refined) query.closeView(REFINED_VIEW_KEY);
+  }, [query, refined]);
   const preview = useViewPreview(definition, status.phase !== 'ready');
   const results = useTicketSearch(search);
   const list = results ? results.list : status.phase === 'ready' ? live : (preview ?? live);
@@ -149,10 +157,14 @@ function Queue({ stale }: { stale: boolean }) {
             definition={definition}
             teammates={teammates}
             customers={customerChoices}
-            refined={isRefined(refinement)}
+            refined={refined}
             onRefine={refine}
             onSort={sortBy}
             onClear={clearRefinement}
+            onDone={() => {
+              controller.toggleFilters();
+              document.querySelector<HTMLElement>('[data-testid="queue-list"]')?.focus();
+            }}
           />
         )}
         {results?.failure && (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toQueryRecord } from '#shared/query/query-record';
 import { ticketFixture } from '#shared/testing/fixtures';
-import { planChanges } from './plan-changes.ts';
+import { planChanges, predictRecord } from './plan-changes.ts';
 
 const ME = 'usr_me';
 const ticket = (id: string, more: Parameters<typeof ticketFixture>[0] = {}) =>
@@ -52,6 +52,26 @@ describe('planChanges', () => {
       [{ name: 'addTag', args: { ticketId: 'tkt_a', tag: 'login' } }],
     ],
   ] as const)('%s', (_name, command, changes, undo) => {
-    expect(planChanges([a, b], command as Parameters<typeof planChanges>[1], ME)).toEqual({ changes, undo });
+    const planned = planChanges([a, b], command, ME);
+    expect(planned).toEqual({ changes, undo, tickets: changes.map((change) => change.args.ticketId) });
+  });
+});
+
+describe('predictRecord', () => {
+  const ticket = toQueryRecord(
+    ticketFixture({ priority: 'low', status: 'open', assigneeId: null, tags: ['login'], updatedAt: 5 }),
+  );
+
+  it.each([
+    [{ kind: 'priority', priority: 'urgent' }, { priority: 'urgent' }],
+    [{ kind: 'status', status: 'pending' }, { status: 'pending' }],
+    [{ kind: 'claim' }, { assigneeId: ME }],
+    [{ kind: 'release' }, { assigneeId: null }],
+    [{ kind: 'addTag', tag: 'vip' }, { tags: ['login', 'vip'] }],
+    [{ kind: 'removeTag', tag: 'login' }, { tags: [] }],
+  ] as const)('%j shows as %j at once, as a new record', (command, fields) => {
+    const predicted = predictRecord(ticket, command, ME, 9);
+    expect(predicted).toEqual({ ...ticket, ...fields, updatedAt: 9 });
+    expect(predicted).not.toBe(ticket);
   });
 });

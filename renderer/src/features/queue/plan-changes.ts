@@ -6,6 +6,8 @@ import type { TicketCommand } from './ticket-command.ts';
 /** A command turned into changes for the tickets it would change, each with the change that reverses it. */
 export interface PlannedChanges {
   changes: BatchChange[];
+  /** `tickets[i]` is the ticket `changes[i]` changes. */
+  tickets: string[];
   /** `undo[i]` reverses `changes[i]`; null when nothing can (a ticket cannot go back to "new"). */
   undo: (BatchChange | null)[];
 }
@@ -61,12 +63,36 @@ function plan(ticket: QueryRecord, command: TicketCommand, me: string): [BatchCh
  * puts a whole bulk action back.
  */
 export function planChanges(tickets: readonly QueryRecord[], command: TicketCommand, me: string): PlannedChanges {
-  const planned: PlannedChanges = { changes: [], undo: [] };
+  const planned: PlannedChanges = { changes: [], tickets: [], undo: [] };
   for (const ticket of tickets) {
     const step = plan(ticket, command, me);
     if (!step) continue;
     planned.changes.push(step[0]);
+    planned.tickets.push(ticket.id);
     planned.undo.push(step[1]);
   }
   return planned;
+}
+
+/**
+ * The ticket as the list should show it the moment the key is pressed, before
+ * IndexedDB has the change: the query layer shows this at once, and the row
+ * it reads back after the write (the mutator's real result) replaces it.
+ */
+export function predictRecord(ticket: QueryRecord, command: TicketCommand, me: string, now: number): QueryRecord {
+  const updated = { ...ticket, updatedAt: Math.max(now, ticket.updatedAt) };
+  switch (command.kind) {
+    case 'priority':
+      return { ...updated, priority: command.priority };
+    case 'status':
+      return { ...updated, status: command.status };
+    case 'claim':
+      return { ...updated, assigneeId: me as QueryRecord['assigneeId'] };
+    case 'release':
+      return { ...updated, assigneeId: null };
+    case 'addTag':
+      return { ...updated, tags: [...ticket.tags, command.tag] };
+    case 'removeTag':
+      return { ...updated, tags: ticket.tags.filter((tag) => tag !== command.tag) };
+  }
 }

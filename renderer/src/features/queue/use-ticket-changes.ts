@@ -4,7 +4,7 @@ import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useUiStore } from '../../state/ui-store.ts';
 import { type BatchChange, mutateBatch } from '../../sync/mutate.ts';
 import { describeCommand } from './describe-command.ts';
-import { planChanges } from './plan-changes.ts';
+import { planChanges, predictRecord } from './plan-changes.ts';
 import { useUndoStore } from './undo-store.ts';
 import type { TicketCommand } from './ticket-command.ts';
 
@@ -25,7 +25,7 @@ export interface TicketChanges {
  * summed up in a flash message with what the rules refused.
  */
 export function useTicketChanges(): TicketChanges {
-  const { db, user } = useWorkspace();
+  const { db, user, query } = useWorkspace();
   const showFlash = useUiStore((s) => s.showFlash);
   const { remember, forget, setProgress } = useUndoStore.getState();
 
@@ -49,8 +49,13 @@ export function useTicketChanges(): TicketChanges {
       const planned = planChanges(tickets, command, user.id);
       if (planned.changes.length === 0) return;
       const label = describeCommand(command, planned.changes.length);
+      const now = Date.now();
+      const changed = tickets.filter((ticket) => planned.tickets.includes(ticket.id));
+      // On screen in this frame; IndexedDB's answer follows and replaces the prediction.
+      query.predict(changed.map((ticket) => predictRecord(ticket, command, user.id, now)));
       try {
         const outcome = await write(label, planned.changes);
+        query.refresh(outcome.refused.map((refusal) => planned.tickets[refusal.index] ?? ''));
         const reversible = outcome.applied.flatMap((index) => planned.undo[index] ?? []);
         remember(label, reversible);
         const done = describeCommand(command, outcome.applied.length);
@@ -62,12 +67,13 @@ export function useTicketChanges(): TicketChanges {
           showFlash(`${done}; ${outcome.refused.length} left unchanged: ${outcome.refused[0]?.message}`);
         }
       } catch (error) {
+        query.refresh(planned.tickets);
         showFlash(
           `The change could not be saved on this device: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
     },
-    [user.id, write, remember, showFlash],
+    [user.id, query, write, remember, showFlash],
   );
 
   const undo = useCallback(async () => {

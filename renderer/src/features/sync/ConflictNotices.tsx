@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { MutationRejection } from '#shared/sync/rejection';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useUiStore } from '../../state/ui-store.ts';
-import { runSuggestedChange } from '../queue/ticket-actions.ts';
+import { runSuggestedChange } from '../../sync/run-change.ts';
 import { RecordNow } from './RecordNow.tsx';
 import { dismissRejection, loadRecentRejections } from './rejections.ts';
 

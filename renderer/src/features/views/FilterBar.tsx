@@ -27,10 +27,21 @@ interface FilterBarProps {
   onRefine: (key: keyof ViewFilter, value: ViewFilter[keyof ViewFilter] | undefined) => void;
   onSort: (sort: ViewSort | null) => void;
   onClear: () => void;
+  /** Esc in the bar: close it and go back to the list. */
+  onDone: () => void;
 }
 
 /** Narrows the current view (status, priority, assignee, customer, tier, channel, tags, age) and orders it. */
-export function FilterBar({ definition, teammates, customers, refined, onRefine, onSort, onClear }: FilterBarProps) {
+export function FilterBar({
+  definition,
+  teammates,
+  customers,
+  refined,
+  onRefine,
+  onSort,
+  onClear,
+  onDone,
+}: FilterBarProps) {
   const criteria = useMemo(
     () => [
       STATUS_CRITERION,
@@ -44,7 +55,17 @@ export function FilterBar({ definition, teammates, customers, refined, onRefine,
   );
   const filter = definition.filter;
   return (
-    <div className="filter-bar" id="queue-filters" role="group" aria-label="Filter and sort">
+    <div
+      className="filter-bar"
+      id="queue-filters"
+      role="group"
+      aria-label="Filter and sort (Esc goes back to the list)"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onDone();
+      }}
+    >
       {criteria.map((criterion) => (
         <CriterionSelect key={criterion.key} criterion={criterion} filter={filter} onRefine={onRefine} />
       ))}

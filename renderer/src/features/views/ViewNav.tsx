@@ -48,9 +48,14 @@ export function ViewNav({ views, activeId, onShow, onSave, editable }: ViewNavPr
   );
 }
 
+/** The query layer key under which a view is kept live for its count (and for the list when unrefined). */
+export function viewCountKey(viewId: string): string {
+  return `view:${viewId}`;
+}
+
 /** Kept live by the query layer: a change to one ticket updates it without counting anything again. */
 function ViewCount({ view }: { view: ViewSpec }) {
-  const rows = useLiveView(`count:${view.id}`, view.definition);
+  const rows = useLiveView(viewCountKey(view.id), view.definition);
   const status = useQueryLoadStatus();
   const loading = status.phase !== 'ready';
   return (
