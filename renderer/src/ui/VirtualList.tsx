@@ -1,5 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, type UIEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 interface VirtualListProps {
   /** How many rows the list has; only those in view are ever asked for. */
@@ -16,10 +15,11 @@ interface VirtualListProps {
 }
 
 /**
- * Renders only the rows in view (TanStack Virtual), so a list of 100,000
- * costs the same to paint as one of 20: rows are read by index, never as a
- * whole array. Rows have a fixed height, which keeps the maths exact and the
- * scroll position stable while live updates reorder the list.
+ * Renders only the rows in view, found by arithmetic on fixed-height rows, so
+ * a list of 100,000 costs the same to paint and to update as one of 20: rows
+ * are read by index, never as a whole array, and nothing is kept per row.
+ * (TanStack Virtual was tried: it rebuilds a measurement for every row
+ * whenever the count changes, which a live queue does all the time.)
  */
 export function VirtualList({
   count,
@@ -32,17 +32,16 @@ export function VirtualList({
   listProps,
 }: VirtualListProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  // The virtualizer is read afresh on every render, so the compiler's memoisation is not needed here.
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's documented React hook
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    getItemKey: getKey,
-    overscan,
-    // A sensible first guess, so the first frame already shows a screenful of rows.
-    initialRect: { width: 800, height: 800 },
-  });
+  const [viewport, setViewport] = useState({ top: 0, height: 800 });
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setViewport((v) => ({ ...v, height: element.clientHeight })));
+    observer.observe(element);
+    setViewport({ top: element.scrollTop, height: element.clientHeight });
+    return () => observer.disconnect();
+  }, []);
 
   // Keeps the cursor's row in view when the cursor moves to another ticket. When live updates move the
   // row, it keeps its place on screen; an agent who scrolled away during a flood is not yanked back.
@@ -62,21 +61,37 @@ export function VirtualList({
       }
       return;
     }
-    virtualizer.scrollToIndex(follow.index, { align: 'auto' });
-  }, [follow, rowHeight, virtualizer]);
+    const rowTop = follow.index * rowHeight;
+    if (rowTop < element.scrollTop) element.scrollTop = rowTop;
+    else if (rowTop + rowHeight > element.scrollTop + element.clientHeight) {
+      element.scrollTop = rowTop + rowHeight - element.clientHeight;
+    }
+  }, [follow, rowHeight]);
 
+  const first = Math.max(0, Math.floor(viewport.top / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((viewport.top + viewport.height) / rowHeight) + overscan);
+  const onScroll = (event: UIEvent<HTMLDivElement>) => {
+    // Read now: React clears currentTarget once the handler returns, before the updater runs.
+    const top = event.currentTarget.scrollTop;
+    setViewport((v) => ({ ...v, top }));
+  };
+
+  const rows: ReactNode[] = [];
+  for (let index = first; index < last; index++) {
+    rows.push(
+      <div
+        key={getKey(index)}
+        className="virtual-list__row"
+        style={{ transform: `translateY(${index * rowHeight}px)`, height: rowHeight }}
+      >
+        {renderRow(index)}
+      </div>,
+    );
+  }
   return (
-    <div ref={scroller} className={className} tabIndex={0} {...listProps}>
-      <div className="virtual-list__spacer" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => (
-          <div
-            key={item.key}
-            className="virtual-list__row"
-            style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
-          >
-            {renderRow(item.index)}
-          </div>
-        ))}
+    <div ref={scroller} className={className} onScroll={onScroll} tabIndex={0} {...listProps}>
+      <div className="virtual-list__spacer" style={{ height: count * rowHeight }}>
+        {rows}
       </div>
     </div>
   );

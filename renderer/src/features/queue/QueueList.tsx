@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import type { Customer } from '#shared/domain/customer';
 import type { ViewSnapshot } from '#shared/query/query-index';
 import type { PresenceEntry } from '#shared/sync/socket-protocol';
@@ -42,13 +41,8 @@ export function QueueList({
   const now = useNow();
   const length = list?.length ?? 0;
   const cursorIndex = cursorId && list ? list.indexOf(cursorId) : -1;
-  // A new key function whenever the rows change (the snapshot object stays the same), so the
-  // virtualizer re-reads the keys of the rows in view, and only those.
-  const version = list?.version;
-  const getKey = useMemo(() => {
-    void version;
-    return (index: number) => list?.at(index)?.id ?? `missing-${index}`;
-  }, [list, version]);
+  // Keys are read for the rows in view only, on each render.
+  const getKey = (index: number) => list?.at(index)?.id ?? `missing-${index}`;
 
   if (list !== undefined && length === 0) {
     return <p className="queue__empty">Nothing here right now.</p>;
