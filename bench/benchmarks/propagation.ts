@@ -10,6 +10,7 @@ import {
   fillSignIn,
   launchChromium,
   localDatabaseName,
+  showStableQueue,
   waitForMark,
   waitForSyncedConsole,
 } from '../harness/app.ts';
@@ -55,6 +56,7 @@ async function openConsole(browser: Browser, server: ServerProcess, user: DemoUs
   await (await fillSignIn(page, user)).submit();
   await waitForMark(page, BOOTSTRAP_DONE_MARK, 600_000);
   await waitForSyncedConsole(page);
+  await showStableQueue(page);
   return { context, page, user };
 }
 

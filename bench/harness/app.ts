@@ -54,3 +54,26 @@ export async function waitForSyncedConsole(page: Page, timeoutMs = 600_000): Pro
     .waitFor({ timeout: timeoutMs });
   await page.getByTestId('sync-connection').filter({ hasText: 'Online' }).waitFor({ timeout: timeoutMs });
 }
+
+/**
+ * Shows All active, oldest first, from the keyboard and the filter bar: an
+ * order a priority change never reshuffles, so two consoles moving with `j`
+ * stay on the same tickets.
+ */
+export async function showStableQueue(page: Page): Promise<void> {
+  await page.keyboard.press('g');
+  await page.keyboard.press('a');
+  await page
+    .getByTestId('queue-view-name')
+    .filter({ hasText: /^All active$/ })
+    .waitFor();
+  await page.keyboard.press('f');
+  const sort = page
+    .locator('.filter-bar__field', { has: page.locator('label', { hasText: /^Sort$/ }) })
+    .locator('select');
+  await sort.selectOption('oldest');
+  // Esc leaves the filter bar for the list, so the next keys act on tickets again.
+  await sort.press('Escape');
+  await page.locator('#queue-filters').waitFor({ state: 'detached' });
+  await page.keyboard.press('Home');
+}
