@@ -1,16 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { seriousAxeViolations } from './fixtures/axe.ts';
 import { HealthResponse } from '#shared/api/health';
 import { ConsolePage } from './fixtures/console-page.ts';
 import { ServerProcess } from '../tooling/server-process.ts';
-
-/** Serious and critical accessibility violations on the current screen, as "rule: target" lines. */
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
-}
 
 test.describe('web mode', () => {
   let server: ServerProcess;

@@ -1,5 +1,8 @@
 import type { Customer } from '#shared/domain/customer';
 import type { ViewSnapshot } from '#shared/query/query-index';
+import type { QueryRecord } from '#shared/query/query-record';
+import type { GroupField } from '#shared/query/view-definition';
+import { PRIORITY_LABELS, STATUS_LABELS } from '../../ui/format.ts';
 import type { PresenceEntry } from '#shared/sync/socket-protocol';
 import { VirtualList } from '../../ui/VirtualList.tsx';
 import { useNow } from '../../ui/use-now.ts';
@@ -11,6 +14,8 @@ export const ROW_HEIGHTS: Readonly<Record<Density, number>> = { comfortable: 56,
 
 interface QueueListProps {
   list: ViewSnapshot | undefined;
+  /** Grouped views label the first row of each group (rows keep one height, so no separate heading rows). */
+  groupBy: GroupField;
   cursorId: string | null;
   /** The row to keep in view (usually the cursor's). */
   placeIndex: number;
@@ -24,9 +29,15 @@ interface QueueListProps {
   onSelect: (id: string) => void;
 }
 
+function groupLabel(groupBy: GroupField, ticket: QueryRecord | undefined): string | null {
+  if (!ticket || groupBy === 'none') return null;
+  return groupBy === 'status' ? STATUS_LABELS[ticket.status] : PRIORITY_LABELS[ticket.priority];
+}
+
 /** The list on screen: only the rows in view are read from the query layer and rendered. */
 export function QueueList({
   list,
+  groupBy,
   cursorId,
   placeIndex,
   selection,
@@ -64,6 +75,8 @@ export function QueueList({
       renderRow={(index) => {
         const ticket = list?.at(index);
         if (!ticket) return null;
+        const group = groupLabel(groupBy, ticket);
+        const startsGroup = group !== null && (index === 0 || groupLabel(groupBy, list?.at(index - 1)) !== group);
         return (
           <TicketRow
             ticket={ticket}
@@ -76,6 +89,7 @@ export function QueueList({
             terms={terms}
             position={index + 1}
             listSize={length}
+            groupStart={startsGroup ? group : null}
             onSelect={onSelect}
           />
         );

@@ -189,6 +189,7 @@ function Queue({ stale }: { stale: boolean }) {
         </p>
         <QueueList
           list={list}
+          groupBy={results ? 'none' : definition.groupBy}
           cursorId={selectedId}
           placeIndex={controller.placeIndex}
           selection={controller.selection}

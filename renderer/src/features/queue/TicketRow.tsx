@@ -22,6 +22,8 @@ interface TicketRowProps {
   /** Position in the list, 1-based, and the list's length: screen readers announce "5 of 1,204". */
   position: number;
   listSize: number;
+  /** The group this row starts ("Waiting on customer"), in a grouped view. */
+  groupStart: string | null;
   onSelect: (id: string) => void;
 }
 
@@ -37,6 +39,7 @@ export const TicketRow = memo(function TicketRow({
   terms,
   position,
   listSize,
+  groupStart,
   onSelect,
 }: TicketRowProps) {
   const assignee = useMemberName(ticket.assigneeId);
@@ -48,11 +51,12 @@ export const TicketRow = memo(function TicketRow({
       aria-current={cursor ? 'true' : undefined}
       aria-posinset={position}
       aria-setsize={listSize}
-      className={`ticket-row${cursor ? ' ticket-row--cursor' : ''}${picked ? ' ticket-row--picked' : ''}`}
+      className={`ticket-row${groupStart ? ' ticket-row--group-start' : ''}${cursor ? ' ticket-row--cursor' : ''}${picked ? ' ticket-row--picked' : ''}`}
       data-ticket-id={ticket.id}
       data-priority={ticket.priority}
       onClick={() => onSelect(ticket.id)}
     >
+      {groupStart && <span className="ticket-row__group">{groupStart}</span>}
       <span className="ticket-row__pick" aria-hidden="true">
         {picked ? '✓' : ''}
       </span>
