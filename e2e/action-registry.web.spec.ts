@@ -58,5 +58,11 @@ test.describe('actions, registered once', () => {
     await page.keyboard.press('f');
     await expect(page.locator('#queue-filters')).toBeVisible();
     expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // A grouped view labels the first row of each group.
+    await page.keyboard.press('Escape');
+    await agent.showView('a', 'All active');
+    await expect(page.locator('.ticket-row__group').first()).toBeVisible();
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

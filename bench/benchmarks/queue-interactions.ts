@@ -307,14 +307,15 @@ export const queueInteractions: Benchmark = {
         const { frame } = await armedResult(page, 'painted');
         const pressed = await lastKeyAt(page, key);
         add('keypress → painted', frame - pressed);
-        await page.waitForFunction(() => {
+        // The app's write: a transaction over every synced table that began after the key press.
+        await page.waitForFunction((after) => {
           const probe = (
             window as unknown as {
-              __bench: { transactions: { end: number | null; stores: number; dbStores: number }[] };
+              __bench: { transactions: { start: number; end: number | null; stores: number; dbStores: number }[] };
             }
           ).__bench;
-          return probe.transactions.some((tx) => tx.end !== null && tx.stores === tx.dbStores);
-        });
+          return probe.transactions.some((tx) => tx.start >= after && tx.end !== null && tx.stores === tx.dbStores);
+        }, pressed);
         const { transactions } = await probeRecords(page);
         const write = transactions.find((tx) => tx.start >= pressed && tx.stores === tx.dbStores && tx.end !== null);
         if (!write?.end) throw new Error('no write transaction after the key press');
