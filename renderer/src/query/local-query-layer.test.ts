@@ -26,8 +26,10 @@ function recordingSearch(): SearchClient {
   }));
 }
 
+/** Every ticket loaded, and the search worker (which starts a moment after the load) told of changes from now on. */
 async function ready(): Promise<void> {
   await expect.poll(() => layer.status.phase, { timeout: 10_000 }).toBe('ready');
+  await expect.poll(() => layer.search, { timeout: 10_000 }).not.toBeNull();
 }
 
 beforeEach(async () => {
