@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CustomerId, EpochMs, TicketId, TicketNumber, UserId } from './ids.ts';
+import { TicketClock } from './ticket-clock.ts';
 
 /** `pending` means waiting on the customer (SLA clocks will pause there). */
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
@@ -60,6 +61,11 @@ export const Ticket = z.object({
   tags: z.array(TicketTag).max(MAX_TAGS),
   createdAt: EpochMs,
   updatedAt: EpochMs,
+  /**
+   * What the SLA clocks are computed from (see ticket-clock.ts). Optional so
+   * rows written before clocks existed keep parsing; read it with `clockOf`.
+   */
+  clock: TicketClock.optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
