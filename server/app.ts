@@ -1,3 +1,4 @@
+import { ensureStarterMacros } from './macros/starter-macros.ts';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
@@ -41,6 +42,8 @@ export async function buildApp(config: ServerConfig, db: Database, options: Buil
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
+  // Content every team starts with; a no-op once a team has it (or deleted it).
+  await ensureStarterMacros(db);
   const liveHub = new LiveHub(db, (error, what) => app.log.warn({ err: error }, `live channel: failed ${what}`));
   await liveHub.start();
   const metrics = config.metrics.mode === 'off' ? null : new AppMetrics(() => liveHub.connectionCount);

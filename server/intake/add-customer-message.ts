@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { IntakeMessageRequest } from '#shared/api/intake';
-import { TicketEventId } from '#shared/domain/ids';
+import { MessageId, TicketEventId } from '#shared/domain/ids';
+import type { Message } from '#shared/domain/message';
+import { advanceClock, clockOf } from '#shared/domain/ticket-clock';
 import type { Ticket, TicketStatus } from '#shared/domain/ticket';
 import type { TicketEvent } from '#shared/domain/ticket-event';
 import type { Sql } from '../db/database.ts';
@@ -47,6 +49,16 @@ export async function addCustomerMessage(
   }
   const version = await nextWorkspaceVersion(tx, workspaceId);
   const reopen = REOPENED_BY_REPLY.has(ticket.status);
+  const stored: Message = {
+    id: MessageId.parse(newId('msg_')),
+    ticketId: ticket.id,
+    kind: 'customer',
+    authorId: null,
+    fromEmail: message.from.email,
+    ...(message.from.name ? { fromName: message.from.name } : {}),
+    body: message.body,
+    createdAt: now,
+  };
   const event: TicketEvent = {
     id: TicketEventId.parse(newId('evt_')),
     ticketId: ticket.id,
@@ -54,12 +66,16 @@ export async function addCustomerMessage(
     at: now,
     change: {
       kind: 'customer_message',
-      body: message.body,
-      fromEmail: message.from.email,
-      ...(message.from.name ? { fromName: message.from.name } : {}),
+      messageId: stored.id,
+      fromEmail: stored.fromEmail ?? message.from.email,
+      ...(stored.fromName ? { fromName: stored.fromName } : {}),
     },
   };
-  const updated: Ticket = { ...ticket, status: reopen ? 'open' : ticket.status, updatedAt: now };
+  // The customer wrote: the next-response clock starts, and a reopen resumes or restarts the others.
+  let clock = advanceClock(clockOf(ticket), { kind: 'customer_message' }, now);
+  if (reopen) clock = advanceClock(clock, { kind: 'status', from: ticket.status, to: 'open' }, now);
+  const updated: Ticket = { ...ticket, status: reopen ? 'open' : ticket.status, updatedAt: now, clock };
+  await writeRow(tx, workspaceId, 'message', stored, version);
   await writeRow(tx, workspaceId, 'ticket', updated, version);
   await writeRow(tx, workspaceId, 'ticketEvent', event, version);
   if (reopen) {

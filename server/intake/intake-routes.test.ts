@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { API_ROUTES, routePath } from '#shared/api/routes';
 import { Customer } from '#shared/domain/customer';
 import { Ticket } from '#shared/domain/ticket';
+import type { Message } from '#shared/domain/message';
 import { TicketEvent } from '#shared/domain/ticket-event';
 import { SocketServerMessage } from '#shared/sync/socket-protocol';
 import { insertTestApiKey } from '../testing/test-api-keys.ts';
@@ -232,8 +233,13 @@ describeEachDatabase('intake API', (kind) => {
       expect(retry.body).toEqual({ ...answer.body, created: false });
 
       const events = await eventsOf(before.id);
+      const [stored] = await server.db.query<{ data: Message }>(
+        "select data from sync_rows where entity = 'message' and data->>'ticketId' = $1",
+        [before.id],
+      );
+      expect(stored?.data).toMatchObject({ kind: 'customer', authorId: null, body: message.body });
       expect(events.map((e) => e.change)).toEqual([
-        { kind: 'customer_message', body: message.body, fromEmail: 'ops@kestrelfreight.example' },
+        { kind: 'customer_message', messageId: stored?.data.id, fromEmail: 'ops@kestrelfreight.example' },
       ]);
       expect(events[0]?.id).toBe(answer.body.eventId);
       const after = await ticketRow(before.id);

@@ -8,7 +8,10 @@ import { type MutationGroup, groupOf, isMutationName } from '#shared/sync/mutato
  */
 const AUDIT_ACTION_OF_GROUP: Record<MutationGroup, AuditAction> = {
   ticket: 'ticket.changed',
+  // A reply or note is work on the ticket.
+  message: 'ticket.changed',
   savedView: 'view.changed',
+  macro: 'macro.changed',
 };
 
 /** Every action push audits under, for readers of the whole ledger (the sync simulation). */

@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'intake.message_added',
   'ticket.changed',
   'view.changed',
+  'macro.changed',
+  'sla.changed',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

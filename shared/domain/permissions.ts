@@ -13,6 +13,11 @@ export const ACTIONS = {
   'ticket.status': { does: 'change ticket status', roles: ['agent', 'analyst', 'lead', 'admin'] },
   'ticket.claim': { does: 'claim or release tickets', roles: ['agent', 'analyst', 'lead', 'admin'] },
   'ticket.assign': { does: 'assign tickets to others or take them over', roles: ['lead', 'admin'] },
+  'ticket.reply': { does: 'reply to customers or write internal notes', roles: ['agent', 'analyst', 'lead', 'admin'] },
+  'macros.save': { does: 'save macros', roles: ['agent', 'analyst', 'lead', 'admin'] },
+  // Team macros speak for the team to every customer: leads and admins keep that list.
+  'macros.manageShared': { does: 'create, change or delete team macros', roles: ['lead', 'admin'] },
+  'sla.manage': { does: 'change SLA policies and the team calendar', roles: ['lead', 'admin'] },
   // Saved views are team data too (every device holds them), so trainees keep theirs in the sandbox.
   'views.save': { does: 'save views', roles: ['agent', 'analyst', 'lead', 'admin'] },
   // Owners change their own views; this lets a lead tidy up the team's shared list. Personal views stay their owner's.

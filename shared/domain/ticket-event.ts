@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMs, TicketEventId, TicketId, UserId } from './ids.ts';
+import { EpochMs, MessageId, TicketEventId, TicketId, UserId } from './ids.ts';
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels.ts';
 import { TicketPriority, TicketStatus, TicketTag } from './ticket.ts';
 
@@ -18,14 +18,20 @@ const TagAdded = z.object({ kind: z.literal('tag_added'), tag: TicketTag });
 const TagRemoved = z.object({ kind: z.literal('tag_removed'), tag: TicketTag });
 /**
  * The customer wrote again on an open conversation (intake API, later email).
- * Their words are plain text: shown as written, never as HTML.
+ * The words live in the message row (`messageId`); events written before
+ * messages existed carry them in `body` instead. Plain text either way: shown
+ * as written, never as HTML.
  */
 const CustomerMessage = z.object({
   kind: z.literal('customer_message'),
-  body: z.string().min(1).max(100_000),
+  messageId: MessageId.optional(),
+  body: z.string().min(1).max(100_000).optional(),
   fromEmail: z.email().max(320),
   fromName: z.string().min(1).max(200).optional(),
 });
+/** An agent answered the customer, or wrote an internal note; the words are in the message row. */
+const Replied = z.object({ kind: z.literal('replied'), messageId: MessageId });
+const NoteAdded = z.object({ kind: z.literal('note_added'), messageId: MessageId });
 
 export const TicketEventChange = z.discriminatedUnion('kind', [
   PriorityChanged,
@@ -34,6 +40,8 @@ export const TicketEventChange = z.discriminatedUnion('kind', [
   TagAdded,
   TagRemoved,
   CustomerMessage,
+  Replied,
+  NoteAdded,
 ]);
 export type TicketEventChange = z.infer<typeof TicketEventChange>;
 
@@ -67,6 +75,10 @@ export function describeTicketChange(change: TicketEventChange, nameOf: (id: Use
       return `removed the tag “${change.tag}”`;
     case 'customer_message':
       return 'wrote again';
+    case 'replied':
+      return 'replied to the customer';
+    case 'note_added':
+      return 'added an internal note';
   }
 }
 

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { Customer } from '../domain/customer.ts';
+import { Macro } from '../domain/macro.ts';
 import { Member } from '../domain/member.ts';
+import { Message } from '../domain/message.ts';
 import { SavedView } from '../domain/saved-view.ts';
 import { ACTIVE_STATUSES, Ticket } from '../domain/ticket.ts';
 import { TicketEvent } from '../domain/ticket-event.ts';
@@ -53,6 +55,22 @@ export const entities = {
     table: 'ticketEvents',
     indexes: ['ticketId'],
     scope: { kind: 'child', root: 'ticket', rootKey: 'ticketId' },
+    writtenBy: 'mutators',
+  }),
+  message: defineEntity({
+    schema: Message,
+    table: 'messages',
+    indexes: ['ticketId'],
+    scope: { kind: 'child', root: 'ticket', rootKey: 'ticketId' },
+    writtenBy: 'mutators',
+  }),
+  macro: defineEntity({
+    schema: Macro,
+    table: 'macros',
+    // Limits count one owner's macros and the team's shared ones.
+    indexes: ['ownerId', 'visibility'],
+    // Like saved views: a team's macros are few, and every device needs the team's while offline.
+    scope: { kind: 'global' },
     writtenBy: 'mutators',
   }),
   savedView: defineEntity({

@@ -35,6 +35,10 @@ export interface SampleWorld {
   tags: readonly string[];
   /** Saved views the acting device holds (its owner's, teammates' shared and personal ones). */
   savedViewIds: readonly string[];
+  /** Macros the acting device holds. */
+  macroIds: readonly string[];
+  /** Messages the acting device holds (a replayed draft reuses one). */
+  messageIds: readonly string[];
 }
 
 export interface MutationDef<Args extends z.ZodType> {

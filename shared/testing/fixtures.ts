@@ -1,6 +1,8 @@
 import { Customer } from '../domain/customer.ts';
 import { ClientId, UserId } from '../domain/ids.ts';
+import { Macro } from '../domain/macro.ts';
 import { Member } from '../domain/member.ts';
+import { Message } from '../domain/message.ts';
 import type { Role } from '../domain/roles.ts';
 import { SavedView } from '../domain/saved-view.ts';
 import { Ticket } from '../domain/ticket.ts';
@@ -49,6 +51,33 @@ export function savedViewFixture(overrides: Partial<SavedView> = {}): SavedView 
     visibility: 'personal',
     createdAt: 1_000,
     updatedAt: 1_000,
+    ...overrides,
+  });
+}
+
+export function macroFixture(overrides: Partial<Macro> = {}): Macro {
+  return Macro.parse({
+    id: 'mac_apology',
+    name: 'Outage apology',
+    body: 'Hi {{requester.first_name}}, sorry: we are working on it.',
+    messageKind: 'reply',
+    actions: { status: 'pending' },
+    ownerId: 'usr_lead',
+    visibility: 'shared',
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    ...overrides,
+  });
+}
+
+export function messageFixture(overrides: Partial<Message> = {}): Message {
+  return Message.parse({
+    id: 'msg_first',
+    ticketId: 'tkt_000001',
+    kind: 'reply',
+    authorId: 'usr_agent',
+    body: 'We are looking into it.',
+    createdAt: 2_000,
     ...overrides,
   });
 }

@@ -8,7 +8,15 @@ import { MutationRejected } from '../sync/rejection.ts';
 import { runMutation } from '../sync/run-mutation.ts';
 import { SeededRandom } from '../util/seeded-random.ts';
 import { SAMPLE_VIEW_NAMES } from '../sync/mutators/saved-view/saved-view-rules.ts';
-import { TEAM, contextFixture, customerFixture, savedViewFixture, ticketFixture } from './fixtures.ts';
+import {
+  TEAM,
+  contextFixture,
+  customerFixture,
+  macroFixture,
+  messageFixture,
+  savedViewFixture,
+  ticketFixture,
+} from './fixtures.ts';
 import { memoryMutatorTx } from './memory-mutator-tx.ts';
 import type { z } from 'zod';
 
@@ -64,8 +72,21 @@ function seedFor(random: SeededRandom): SeedRow[] {
       visibility: random.chance(0.5) ? 'shared' : 'personal',
     }),
   );
+  const macros = Array.from({ length: 3 }, (_, index) =>
+    macroFixture({
+      id: `mac_seed${index + 1}` as never,
+      name: random.pick(['Outage apology', 'Ask for logs', 'Close out']),
+      ownerId: UserId.parse(random.pick(TEAM.filter((member) => member.role !== 'trainee')).id),
+      visibility: random.chance(0.5) ? 'shared' : 'personal',
+    }),
+  );
+  const messages = tickets
+    .filter(() => random.chance(0.5))
+    .map((ticket, index) => messageFixture({ id: `msg_seed${index + 1}` as never, ticketId: ticket.id }));
   return [
     ...TEAM.map((member): SeedRow => ['member', member]),
+    ...macros.map((macro): SeedRow => ['macro', macro]),
+    ...messages.map((message): SeedRow => ['message', message]),
     ['customer', customerFixture()],
     ...tickets.map((ticket): SeedRow => ['ticket', ticket]),
     ...views.map((view): SeedRow => ['savedView', view]),
@@ -73,7 +94,7 @@ function seedFor(random: SeededRandom): SeedRow[] {
 }
 
 /** Deterministic cases: `perMutation` for every registered mutation, each with its own seeded world. */
-export function conformanceCases(perMutation = 30, seed = 4870): ConformanceCase[] {
+export function conformanceCases(perMutation = 30, seed = 4871): ConformanceCase[] {
   const random = new SeededRandom(seed);
   return MUTATION_NAMES.flatMap((mutation) =>
     Array.from({ length: perMutation }, (_, index): ConformanceCase => {
@@ -83,6 +104,8 @@ export function conformanceCases(perMutation = 30, seed = 4870): ConformanceCase
         memberIds: TEAM.map((member) => member.id),
         tags: TAGS,
         savedViewIds: rows.filter(([entity]) => entity === 'savedView').map(([, row]) => row.id),
+        macroIds: rows.filter(([entity]) => entity === 'macro').map(([, row]) => row.id),
+        messageIds: rows.filter(([entity]) => entity === 'message').map(([, row]) => row.id),
       };
       const def = mutations[mutation] as MutationDef<z.ZodType>;
       const role = random.chance(0.15) ? 'trainee' : random.pick(ROLES.filter((r) => r !== 'trainee'));

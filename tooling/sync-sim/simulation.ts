@@ -101,6 +101,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       memberIds: members.map((m) => m.id),
       tags: ['login', 'billing', 'outage', 'vip', 'release-4.12'],
       savedViewIds: (await client.db.rows('savedView').toCollection().primaryKeys()).map(String),
+      macroIds: (await client.db.rows('macro').toCollection().primaryKeys()).map(String),
+      messageIds: (await client.db.rows('message').toCollection().primaryKeys()).map(String),
     });
 
     // A device that broke: its changes went to the other device by file, and it never syncs again.

@@ -1,10 +1,17 @@
 import type { z } from 'zod';
 import type { MutationDef } from '../mutator.ts';
+import { macroMutators } from './macro/index.ts';
+import { messageMutators } from './message/index.ts';
 import { savedViewMutators } from './saved-view/index.ts';
 import { ticketMutators } from './ticket/index.ts';
 
 /** The mutations of each entity, as the server's audit log and the tests group them. */
-export const MUTATION_GROUPS = { ticket: ticketMutators, savedView: savedViewMutators } as const;
+export const MUTATION_GROUPS = {
+  ticket: ticketMutators,
+  message: messageMutators,
+  savedView: savedViewMutators,
+  macro: macroMutators,
+} as const;
 export type MutationGroup = keyof typeof MUTATION_GROUPS;
 
 /**
@@ -12,10 +19,12 @@ export type MutationGroup = keyof typeof MUTATION_GROUPS;
  * adding it to its entity's group; client, server, the permission check, the
  * conformance suite and the sync simulation all pick it up.
  */
-export const mutations = { ...ticketMutators, ...savedViewMutators } as const satisfies Record<
-  string,
-  MutationDef<z.ZodType>
->;
+export const mutations = {
+  ...ticketMutators,
+  ...messageMutators,
+  ...savedViewMutators,
+  ...macroMutators,
+} as const satisfies Record<string, MutationDef<z.ZodType>>;
 
 export type MutationName = keyof typeof mutations;
 export type MutationArgs<N extends MutationName> = z.input<(typeof mutations)[N]['args']>;

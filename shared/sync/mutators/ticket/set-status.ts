@@ -5,7 +5,7 @@ import { TICKET_STATUSES, TicketStatus } from '../../../domain/ticket.ts';
 import { canMoveStatus } from '../../../domain/ticket-status.ts';
 import { defineMutation } from '../../mutator.ts';
 import { MutationRejected, type Resolution } from '../../rejection.ts';
-import { sampleTicketId, saveTicketChange, ticketOrReject } from './ticket-rules.ts';
+import { sampleTicketId, saveTicketChange, ticketOrReject, withStatus } from './ticket-rules.ts';
 
 export const setStatus = defineMutation({
   args: z.object({
@@ -41,7 +41,7 @@ export const setStatus = defineMutation({
     }
     await saveTicketChange(
       tx,
-      { ...ticket, status: args.status },
+      withStatus(ticket, args.status, ctx.now),
       { kind: 'status_changed', from: ticket.status, to: args.status },
       ctx,
     );

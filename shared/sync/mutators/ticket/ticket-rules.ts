@@ -1,13 +1,15 @@
 import { type ClientId, TicketEventId, derivedId } from '../../../domain/ids.ts';
 import type { Ticket } from '../../../domain/ticket.ts';
+import { advanceClock, clockOf } from '../../../domain/ticket-clock.ts';
 import type { TicketEventChange } from '../../../domain/ticket-event.ts';
 import type { SampleWorld, MutationContext, MutatorTx } from '../../mutator.ts';
 import { MutationRejected } from '../../rejection.ts';
 import type { SeededRandom } from '../../../util/seeded-random.ts';
 
 /** The event a mutation writes gets an id derived from the mutation, so a rebase rewrites it instead of duplicating it. */
-export function eventIdFor(clientId: ClientId, mutationId: number): TicketEventId {
-  return TicketEventId.parse(derivedId('evt_', clientId, mutationId));
+export function eventIdFor(clientId: ClientId, mutationId: number, second = false): TicketEventId {
+  // A mutation that writes two history lines (a reply that also opens the ticket) marks the second.
+  return TicketEventId.parse(derivedId('evt_', clientId, mutationId) + (second ? '_2' : ''));
 }
 
 /** The ticket a change is about, or a rejection that names it. */
@@ -19,6 +21,17 @@ export async function ticketOrReject(tx: MutatorTx, ticketId: string): Promise<T
     });
   }
   return ticket;
+}
+
+/**
+ * The ticket after a status move, with its SLA clock moved along (paused while
+ * it waits on the customer, stopped while solved). A ticket from before clocks
+ * existed gets one read from the status it had.
+ */
+export function withStatus(ticket: Ticket, status: Ticket['status'], at: number): Ticket {
+  if (ticket.status === status) return ticket;
+  const clock = advanceClock(clockOf(ticket), { kind: 'status', from: ticket.status, to: status }, at);
+  return { ...ticket, status, clock };
 }
 
 /** Saves the changed ticket (stamped with the time) and its history line, as one change. */

@@ -20,6 +20,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'intake.message_added': 'Message added by intake API',
   'ticket.changed': 'Ticket changed',
   'view.changed': 'Saved view changed',
+  'macro.changed': 'Macro changed',
+  'sla.changed': 'SLA policies changed',
 };
 
 /** Who did it, in words: a person by name, an API key, or the server's command line. */

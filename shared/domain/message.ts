@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { EpochMs, MessageId, TicketId, UserId } from './ids.ts';
+
+/**
+ * `customer`: what the customer wrote (plain text, never Markdown or HTML).
+ * `reply`: an agent's public answer (Markdown), which goes to the customer.
+ * `note`: an internal note (Markdown), which never leaves the team.
+ */
+export const MESSAGE_KINDS = ['customer', 'reply', 'note'] as const;
+export const MessageKind = z.enum(MESSAGE_KINDS);
+export type MessageKind = z.infer<typeof MessageKind>;
+
+/** What agents write: a reply or a note. */
+export const AgentMessageKind = z.enum(['reply', 'note']);
+export type AgentMessageKind = z.infer<typeof AgentMessageKind>;
+
+export const MESSAGE_BODY_MAX = 100_000;
+export const MessageBody = z
+  .string()
+  .max(MESSAGE_BODY_MAX, `must be at most ${MESSAGE_BODY_MAX.toLocaleString('en')} characters`)
+  .refine((body) => body.trim().length > 0, 'must not be empty');
+
+/**
+ * How far a public reply got on its way to the customer, once an email
+ * channel exists (the server sets it). Absent: the server accepted the reply
+ * and no channel has taken it yet. Whether it left this device at all is the
+ * device's own knowledge (its outbox), not a field.
+ */
+export const MessageDelivery = z.object({
+  state: z.enum(['queued', 'sent', 'failed']),
+  at: EpochMs,
+  /** Why it failed, in words an agent can act on. */
+  reason: z.string().max(500).optional(),
+});
+export type MessageDelivery = z.infer<typeof MessageDelivery>;
+
+/** One entry of a ticket's conversation. The ticket's own body is its first customer message. */
+export const Message = z.object({
+  id: MessageId,
+  ticketId: TicketId,
+  kind: MessageKind,
+  /** The agent who wrote it; null for the customer (who has no account). */
+  authorId: UserId.nullable(),
+  /** The customer's address and name, for customer messages. */
+  fromEmail: z.email().max(320).optional(),
+  fromName: z.string().min(1).max(200).optional(),
+  body: MessageBody,
+  createdAt: EpochMs,
+  delivery: MessageDelivery.optional(),
+});
+export type Message = z.infer<typeof Message>;

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { MessageId, TicketId } from '../../../domain/ids.ts';
+import { AgentMessageKind, MessageBody } from '../../../domain/message.ts';
+import { advanceClock, clockOf } from '../../../domain/ticket-clock.ts';
+import { defineMutation } from '../../mutator.ts';
+import { MutationRejected } from '../../rejection.ts';
+import { eventIdFor, sampleTicketId, ticketOrReject, withStatus } from '../ticket/ticket-rules.ts';
+
+/**
+ * An agent's reply to the customer, or an internal note. The id comes from the
+ * device with the arguments, so the draft written offline keeps its identity
+ * through rebases and the screen can show it at once. A reply answers the
+ * customer: it stops the response clocks, and a new ticket becomes open
+ * (someone is on it). A note changes nothing but the thread.
+ */
+export const addMessage = defineMutation({
+  args: z.object({
+    messageId: MessageId,
+    ticketId: TicketId,
+    kind: AgentMessageKind,
+    body: MessageBody,
+  }),
+  permission: 'ticket.reply',
+  run: async (tx, args, ctx) => {
+    const ticket = await ticketOrReject(tx, args.ticketId);
+    const subject = { subject: { entity: 'ticket' as const, id: ticket.id } };
+    if (await tx.get('message', args.messageId)) {
+      throw new MutationRejected('conflict', 'Another message already has this id; nothing was sent.', subject);
+    }
+    if (args.kind === 'reply' && ticket.status === 'closed') {
+      throw new MutationRejected(
+        'conflict',
+        'The ticket is closed, so the reply was not sent. Copy it into a new ticket to the customer.',
+        subject,
+      );
+    }
+    await tx.put('message', {
+      id: args.messageId,
+      ticketId: ticket.id,
+      kind: args.kind,
+      authorId: ctx.actor.id,
+      body: args.body,
+      createdAt: ctx.now,
+    });
+    await tx.put('ticketEvent', {
+      id: eventIdFor(ctx.clientId, ctx.mutationId),
+      ticketId: ticket.id,
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      change:
+        args.kind === 'reply'
+          ? { kind: 'replied', messageId: args.messageId }
+          : { kind: 'note_added', messageId: args.messageId },
+    });
+    if (args.kind === 'note') {
+      await tx.put('ticket', { ...ticket, updatedAt: ctx.now });
+      return;
+    }
+    const answered = { ...ticket, clock: advanceClock(clockOf(ticket), { kind: 'public_reply' }, ctx.now) };
+    const opened = ticket.status === 'new' ? withStatus(answered, 'open', ctx.now) : answered;
+    await tx.put('ticket', { ...opened, updatedAt: ctx.now });
+    if (opened.status !== ticket.status) {
+      await tx.put('ticketEvent', {
+        id: eventIdFor(ctx.clientId, ctx.mutationId, true),
+        ticketId: ticket.id,
+        actorId: ctx.actor.id,
+        at: ctx.now,
+        change: { kind: 'status_changed', from: ticket.status, to: opened.status },
+      });
+    }
+  },
+  sample: (random, world) => ({
+    // Now and then a device reuses an id (a replayed draft), which must be refused, not doubled.
+    messageId:
+      world.messageIds.length > 0 && random.chance(0.05)
+        ? random.pick(world.messageIds)
+        : `msg_${random.int(2 ** 31).toString(36)}`,
+    ticketId: sampleTicketId(random, world),
+    kind: random.chance(0.7) ? ('reply' as const) : ('note' as const),
+    body: random.chance(0.03) ? '   ' : random.pick(SAMPLE_BODIES),
+  }),
+});
+
+const SAMPLE_BODIES = [
+  'Sorry about this, we are on it.',
+  'Could you send us the **logs** from `~/.app/logs`?',
+  'Checked with the analyst: known issue, fix due tonight.',
+  'Customer called twice; be gentle.',
+];
