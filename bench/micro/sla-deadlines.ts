@@ -61,9 +61,15 @@ function makeTicket(next: () => number): SlaTicket {
   };
 }
 
-/** A config with a calendar object of its own, so its day cache starts empty. */
+/**
+ * A config whose calendar no cache has seen: the day cache is shared between
+ * equal calendars, so each gets a holiday of its own, long ago.
+ */
+let configs = 0;
 function freshConfig(): SlaConfig {
-  return structuredClone(defaultSlaConfig(NOW, 'Europe/Berlin'));
+  const config = defaultSlaConfig(NOW, 'Europe/Berlin');
+  const holiday = new Date(Date.UTC(2000, 0, 1 + configs++)).toISOString().slice(0, 10);
+  return { ...config, calendar: { ...config.calendar, holidays: [{ date: holiday, name: 'Bench' }] } };
 }
 
 interface Spent {

@@ -19,14 +19,18 @@ interface CalendarCache {
 }
 
 /**
- * Days are computed once per calendar object and local day, then read from
- * here: at load every active ticket's deadline is computed, and they all fall
- * on the same few dozen days. Keyed by the calendar object, so a new config
- * (a new object) starts afresh and the old cache goes with the old object.
+ * Days are computed once per calendar and local day, then read from here: at
+ * load every active ticket's deadline is computed, and they all fall on the
+ * same few dozen days. Looked up by the calendar object first (no work per
+ * ticket), then by its content, so a config read again as a new but equal
+ * object (a live query's next result) keeps the days already computed.
  */
 const caches = new WeakMap<BusinessCalendar, CalendarCache>();
+const byContent = new Map<string, CalendarCache>();
 
-/** A long-running server sees years of days; past this the cache starts over. */
+/** Calendars remembered by content: an edited calendar is a new one, and a team has one at a time. */
+const MAX_CALENDARS = 8;
+/** A long-running server sees years of days; past this a calendar's cache starts over. */
 const MAX_CACHED_DAYS = 4_000;
 
 function dayNumberOfDate(date: string): number {
@@ -35,10 +39,15 @@ function dayNumberOfDate(date: string): number {
 
 function cacheFor(calendar: BusinessCalendar): CalendarCache {
   let cache = caches.get(calendar);
+  if (cache) return cache;
+  const content = JSON.stringify(calendar);
+  cache = byContent.get(content);
   if (!cache) {
     cache = { holidays: new Set(calendar.holidays.map((h) => dayNumberOfDate(h.date))), days: new Map() };
-    caches.set(calendar, cache);
+    if (byContent.size >= MAX_CALENDARS) byContent.delete(byContent.keys().next().value as string);
+    byContent.set(content, cache);
   }
+  caches.set(calendar, cache);
   return cache;
 }
 

@@ -156,6 +156,13 @@ describe('daylight saving changes', () => {
     expect(addWorkingMs(allDay, from, hours * HOUR)).toBe(from + hours * HOUR);
   });
 
+  it('America/Santiago skips its midnight: the Sunday starts at 01:00 local and lasts 23 h', () => {
+    const allDay = sundaysOnly('America/Santiago', [{ start: '00:00', end: '24:00' }]);
+    const saturday = at('2026-09-05T12:00Z');
+    expect(workingMsBetween(allDay, saturday, at('2026-09-08T00:00Z'))).toBe(23 * HOUR);
+    expect(addWorkingMs(allDay, saturday, MINUTE)).toBe(at('2026-09-06T04:01Z'));
+  });
+
   it.each([
     // 01:00–04:00 local across the change: the wall clock loses or gains the hour.
     ['Europe/Berlin', '2026-03-29T00:00Z', 2 * HOUR, '2026-03-29T02:00Z'],
