@@ -70,6 +70,7 @@ function computeDay(calendar: BusinessCalendar, holidays: ReadonlySet<number>, d
       );
       const to = Math.min(end, wallToInstant(zone, midnight + minutesOfClockTime(interval.end) * MINUTE_MS));
       if (to <= from) continue;
+      // Touching intervals (09–12, 12–17) become one stretch.
       const last = working.length - 1;
       if (last > 0 && working[last] === from) working[last] = to;
       else working.push(from, to);

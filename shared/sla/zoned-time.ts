@@ -68,8 +68,3 @@ export function wallToInstant(timeZone: string, wallMs: number): number {
   // In the gap: read the wall time with the offset from before the change.
   return early;
 }
-
-/** Days since 1970-01-01 of the local date of `instant` in the zone. */
-export function localDayNumber(timeZone: string, instant: number): number {
-  return Math.floor((instant + zoneOffsetMs(timeZone, instant)) / DAY_MS);
-}
