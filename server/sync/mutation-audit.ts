@@ -12,6 +12,7 @@ const AUDIT_ACTION_OF_GROUP: Record<MutationGroup, AuditAction> = {
   message: 'ticket.changed',
   savedView: 'view.changed',
   macro: 'macro.changed',
+  sla: 'sla.changed',
 };
 
 /** Every action push audits under, for readers of the whole ledger (the sync simulation). */

@@ -4,6 +4,7 @@ import { Macro } from '../domain/macro.ts';
 import { Member } from '../domain/member.ts';
 import { Message } from '../domain/message.ts';
 import { SavedView } from '../domain/saved-view.ts';
+import { SlaConfig } from '../domain/sla-config.ts';
 import { ACTIVE_STATUSES, Ticket } from '../domain/ticket.ts';
 import { TicketEvent } from '../domain/ticket-event.ts';
 import { WorkspaceSettings } from '../domain/workspace-settings.ts';
@@ -81,6 +82,14 @@ export const entities = {
     // Global, not per person: the entity system has no per-user scope, and a team's views are few
     // (at most 50 per person and 100 shared). Every device therefore also holds teammates' personal
     // views, which the UI never shows them (isVisibleTo); they name filters, not customer data.
+    scope: { kind: 'global' },
+    writtenBy: 'mutators',
+  }),
+  slaConfig: defineEntity({
+    schema: SlaConfig,
+    // One row, id "sla"; absent until a lead first saves, and read as defaultSlaConfig until then.
+    table: 'slaConfig',
+    indexes: [],
     scope: { kind: 'global' },
     writtenBy: 'mutators',
   }),

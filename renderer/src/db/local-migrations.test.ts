@@ -110,9 +110,9 @@ describe('local database upgrades', () => {
     const grown = new Dexie('grows');
     grown
       .version(2)
-      .stores({ ...currentStores(), drafts: 'id, ticketId', tickets: `${currentStores().tickets}, priority` });
+      .stores({ ...currentStores(), laterRecords: 'id, ticketId', tickets: `${currentStores().tickets}, priority` });
     await grown.open();
-    expect(grown.tables.map((table) => table.name)).toContain('drafts');
+    expect(grown.tables.map((table) => table.name)).toContain('laterRecords');
     expect(await grown.table('tickets').where('priority').equals('normal').count()).toBe(1);
     grown.close();
   });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ClientGroupId, ClientId, EpochMs } from '#shared/domain/ids';
+import { ClientGroupId, ClientId, EpochMs, TicketId } from '#shared/domain/ids';
+import { MacroActions } from '#shared/domain/macro';
+import { AgentMessageKind, MESSAGE_BODY_MAX } from '#shared/domain/message';
 
 /**
  * Device-only tables: state that never syncs (sync bookkeeping, dismissed
@@ -84,6 +86,30 @@ export type FetchedRoot = z.infer<typeof FetchedRoot>;
 export const PendingFetch = z.object({ key: z.string(), entity: z.string(), id: z.string(), since: EpochMs });
 export type PendingFetch = z.infer<typeof PendingFetch>;
 
+/**
+ * What the agent is writing on a ticket, kept on this device only: saved as
+ * they type, so a reload, a crash or a dead battery loses nothing. One per
+ * ticket; sending it (or discarding it) deletes it.
+ */
+export const Draft = z.object({
+  ticketId: TicketId,
+  kind: AgentMessageKind,
+  body: z.string().max(MESSAGE_BODY_MAX),
+  /** When the agent began it. */
+  startedAt: EpochMs,
+  /**
+   * The newest message on the ticket the agent had seen when they began (or
+   * when they last chose "send anyway"): the stale-reply guard stops a send
+   * when a teammate wrote after it.
+   */
+  seenUpTo: EpochMs,
+  /** The macro it came from, and the ticket changes that macro makes when the message is sent. */
+  macroId: z.string().max(100).optional(),
+  actions: MacroActions.optional(),
+  updatedAt: EpochMs,
+});
+export type Draft = z.infer<typeof Draft>;
+
 export const localTables = {
   outbox: defineLocalTable({ schema: OutboxEntry, key: 'id', indexes: [] }),
   importedOutbox: defineLocalTable({ schema: ImportedEntry, key: 'key', indexes: ['importedAt'] }),
@@ -93,6 +119,7 @@ export const localTables = {
   setAside: defineLocalTable({ schema: SetAsideRow, key: 'key', indexes: ['at'] }),
   fetchedRoots: defineLocalTable({ schema: FetchedRoot, key: 'key', indexes: ['fetchedAt'] }),
   pendingFetches: defineLocalTable({ schema: PendingFetch, key: 'key', indexes: [] }),
+  drafts: defineLocalTable({ schema: Draft, key: 'ticketId', indexes: ['updatedAt'] }),
 };
 
 export type LocalTableName = keyof typeof localTables;

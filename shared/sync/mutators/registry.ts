@@ -3,6 +3,7 @@ import type { MutationDef } from '../mutator.ts';
 import { macroMutators } from './macro/index.ts';
 import { messageMutators } from './message/index.ts';
 import { savedViewMutators } from './saved-view/index.ts';
+import { slaMutators } from './sla/index.ts';
 import { ticketMutators } from './ticket/index.ts';
 
 /** The mutations of each entity, as the server's audit log and the tests group them. */
@@ -11,6 +12,7 @@ export const MUTATION_GROUPS = {
   message: messageMutators,
   savedView: savedViewMutators,
   macro: macroMutators,
+  sla: slaMutators,
 } as const;
 export type MutationGroup = keyof typeof MUTATION_GROUPS;
 
@@ -24,6 +26,7 @@ export const mutations = {
   ...messageMutators,
   ...savedViewMutators,
   ...macroMutators,
+  ...slaMutators,
 } as const satisfies Record<string, MutationDef<z.ZodType>>;
 
 export type MutationName = keyof typeof mutations;

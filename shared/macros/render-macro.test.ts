@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { type MacroContext, openSlotsIn, renderMacro } from './render-macro.ts';
+
+const CONTEXT: MacroContext = {
+  ticket: {
+    number: 1042,
+    subject: 'Login fails',
+    requesterName: 'Ana María Costa',
+    requesterEmail: 'ana@acme.example',
+  },
+  customer: { name: 'Acme Rockets' },
+  agent: { name: 'Priya Nair' },
+};
+
+describe('renderMacro', () => {
+  it.each([
+    ['Hi {{requester.first_name}},', 'Hi Ana,', []],
+    ['{{ requester.name }} at {{customer.name}}', 'Ana María Costa at Acme Rockets', []],
+    ['Ticket #{{ticket.number}}: “{{ticket.subject}}”', 'Ticket #1042: “Login fails”', []],
+    ['— {{agent.first_name}} ({{agent.name}})', '— Priya (Priya Nair)', []],
+    ['Next update by {{incident.next_update}}.', 'Next update by {{incident.next_update}}.', ['incident.next_update']],
+    [
+      '{{requester.nickname}} {{requester.nickname}}',
+      '{{requester.nickname}} {{requester.nickname}}',
+      ['requester.nickname'],
+    ],
+    ['No variables at all.', 'No variables at all.', []],
+    ['{{ticket.number}', '{{ticket.number}', []],
+  ])('%j → %j, open slots %j', (template, text, slots) => {
+    expect(renderMacro(template, CONTEXT)).toEqual({ text, openSlots: slots });
+  });
+
+  it('leaves what the ticket cannot fill as an open slot: no number yet, no customer', () => {
+    const bare: MacroContext = { ...CONTEXT, ticket: { ...CONTEXT.ticket, number: undefined }, customer: undefined };
+    expect(renderMacro('#{{ticket.number}} for {{customer.name}}', bare).openSlots).toEqual([
+      'ticket.number',
+      'customer.name',
+    ]);
+  });
+
+  it('finds slots the agent left while editing', () => {
+    expect(openSlotsIn('Fixed by {{incident.summary}}, thanks')).toEqual(['incident.summary']);
+    expect(openSlotsIn('All filled in')).toEqual([]);
+  });
+});

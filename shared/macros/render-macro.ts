@@ -1,0 +1,75 @@
+/**
+ * Macro templates: `{{requester.first_name}}` and friends, filled from the
+ * ticket, its customer and the agent applying the macro. Anything the ticket
+ * cannot fill (`{{incident.next_update}}`, a misspelt name) stays in the text
+ * as an open slot, listed so the composer can hold the reply until the agent
+ * has filled it: a customer must never read "{{incident.summary}}".
+ */
+
+/** The variables a template can use, as the macro editor lists them. */
+export const MACRO_VARIABLES = {
+  'customer.name': 'The customer’s name (company)',
+  'requester.name': 'The requester’s full name',
+  'requester.first_name': 'The requester’s first name',
+  'requester.email': 'The requester’s email address',
+  'ticket.number': 'The ticket number, without #',
+  'ticket.subject': 'The ticket’s subject',
+  'agent.name': 'Your full name',
+  'agent.first_name': 'Your first name',
+} as const;
+export type MacroVariable = keyof typeof MACRO_VARIABLES;
+
+/** Open slots the agent fills by hand; later issues (incidents) fill them from records. */
+export const MACRO_OPEN_SLOTS = {
+  'incident.summary': 'What is broken, in the customer’s words',
+  'incident.next_update': 'When the next update is due',
+  'incident.status_page': 'The status page link',
+} as const;
+
+export interface MacroContext {
+  ticket: { number?: number | undefined; subject: string; requesterName: string; requesterEmail: string };
+  customer: { name: string } | undefined;
+  agent: { name: string };
+}
+
+const PLACEHOLDER = /\{\{\s*([a-z_]+(?:\.[a-z_]+)*)\s*\}\}/g;
+
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
+
+export function macroValues(context: MacroContext): Record<MacroVariable, string | undefined> {
+  const { ticket, customer, agent } = context;
+  return {
+    'customer.name': customer?.name,
+    'requester.name': ticket.requesterName,
+    'requester.first_name': firstName(ticket.requesterName),
+    'requester.email': ticket.requesterEmail,
+    'ticket.number': ticket.number === undefined ? undefined : String(ticket.number),
+    'ticket.subject': ticket.subject,
+    'agent.name': agent.name,
+    'agent.first_name': firstName(agent.name),
+  };
+}
+
+export interface RenderedMacro {
+  text: string;
+  /** Placeholders left in `text`, in order of first appearance, without braces. */
+  openSlots: string[];
+}
+
+/**
+ * Fills the known variables. Values are inserted as written: the result is
+ * Markdown the agent sends, so a subject with `*` in it may render as emphasis,
+ * which is harmless (Markdown is rendered safely everywhere).
+ */
+export function renderMacro(template: string, context: MacroContext): RenderedMacro {
+  const values: Record<string, string | undefined> = macroValues(context);
+  const text = template.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
+  return { text, openSlots: openSlotsIn(text) };
+}
+
+/** The `{{…}}` placeholders still in a text: what must be filled before it goes to a customer. */
+export function openSlotsIn(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? ''))];
+}
