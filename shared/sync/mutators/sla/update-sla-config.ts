@@ -1,4 +1,4 @@
-import { BusinessCalendar, SLA_CONFIG_ID, SlaConfig, defaultSlaConfig } from '../../../domain/sla-config.ts';
+import { type BusinessCalendar, SLA_CONFIG_ID, SlaConfig, defaultSlaConfig } from '../../../domain/sla-config.ts';
 import { defineMutation } from '../../mutator.ts';
 
 /**
