@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientGroupId, ClientId, EpochMs, TicketId } from '#shared/domain/ids';
+import { ClientGroupId, ClientId, EpochMs } from '#shared/domain/ids';
 import { MacroActions } from '#shared/domain/macro';
 import { AgentMessageKind, MESSAGE_BODY_MAX } from '#shared/domain/message';
 
@@ -92,7 +92,7 @@ export type PendingFetch = z.infer<typeof PendingFetch>;
  * ticket; sending it (or discarding it) deletes it.
  */
 export const Draft = z.object({
-  ticketId: TicketId,
+  ticketId: z.string().max(100),
   kind: AgentMessageKind,
   body: z.string().max(MESSAGE_BODY_MAX),
   /** When the agent began it. */

@@ -1,15 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { RefObject } from 'react';
 import type { Customer } from '#shared/domain/customer';
-import { describeTicketChange, historyActor } from '#shared/domain/ticket-event';
 import type { Ticket } from '#shared/domain/ticket';
 import type { PresenceEntry } from '#shared/sync/socket-protocol';
-import { useWorkspace } from '../../app/workspace-context.tsx';
-import { CHANNEL_LABELS, STATUS_LABELS, formatAge, formatTimestamp } from '../../ui/format.ts';
-import { PresenceLine } from '../presence/PresenceBadges.tsx';
+import { CHANNEL_LABELS, STATUS_LABELS, formatAge } from '../../ui/format.ts';
+import { TicketSidePanel } from '../ticket-panel/TicketSidePanel.tsx';
 import { TicketTriage } from './TicketTriage.tsx';
 import type { TicketCommand } from './ticket-command.ts';
-import { useMembers } from './members-context.tsx';
 
 interface TicketDetailProps {
   ticket: Ticket | undefined;
@@ -23,14 +19,6 @@ interface TicketDetailProps {
 
 /** The selected ticket: who, what, who else is on it, and its history. Body text is shown as written, never as HTML. */
 export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInput, onCommand }: TicketDetailProps) {
-  const { db, user } = useWorkspace();
-  const ticketId = ticket?.id;
-  const events = useLiveQuery(
-    () => (ticketId ? db.rows('ticketEvent').where('ticketId').equals(ticketId).sortBy('at') : []),
-    [db, ticketId],
-  );
-  const members = useMembers();
-
   if (!ticket) {
     return (
       <section className="ticket-detail ticket-detail--empty" aria-label="Ticket detail">
@@ -40,9 +28,6 @@ export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInp
       </section>
     );
   }
-
-  const nameOf = (id: string | null) =>
-    id === null ? 'System' : id === user.id ? 'You' : (members?.get(id)?.name ?? 'A teammate');
 
   return (
     <section
@@ -60,7 +45,6 @@ export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInp
           {CHANNEL_LABELS[ticket.channel]} · opened {formatAge(ticket.createdAt, now)} ago ·{' '}
           {STATUS_LABELS[ticket.status]}
         </p>
-        <PresenceLine entries={presence} />
       </header>
 
       <TicketTriage ticket={ticket} unsynced={unsynced} tagInput={tagInput} onCommand={onCommand} />
@@ -69,23 +53,7 @@ export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInp
         {ticket.body}
       </article>
 
-      <section className="ticket-detail__history" aria-label="History">
-        <h3>History</h3>
-        <ol>
-          <li>
-            Opened via {CHANNEL_LABELS[ticket.channel]} · {formatTimestamp(ticket.createdAt)}
-          </li>
-          {(events ?? []).map((event) => (
-            <li key={event.id}>
-              {historyActor(event, nameOf)} {describeTicketChange(event.change, (id) => nameOf(id))} ·{' '}
-              {formatTimestamp(event.at)}
-              {event.change.kind === 'customer_message' && (
-                <p className="ticket-detail__message">{event.change.body}</p>
-              )}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <TicketSidePanel ticket={ticket} customer={customer} presence={presence} now={now} />
     </section>
   );
 }

@@ -1,0 +1,78 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { MacroActions } from '#shared/domain/macro';
+import type { AgentMessageKind } from '#shared/domain/message';
+import type { ShiftdeskDb } from '../../db/shiftdesk-db.ts';
+import type { Draft } from '../../db/local-tables.ts';
+
+/**
+ * Drafts live in IndexedDB on this device (local table `drafts`), one per
+ * ticket, written as the agent types: a reload, a crash or going offline keeps
+ * every word. Sending or discarding deletes the draft.
+ */
+
+/** The newest message time on a ticket the agent can see now: where a new draft's stale-reply guard starts. */
+export async function newestMessageAt(db: ShiftdeskDb, ticketId: string): Promise<number> {
+  const messages = await db.rows('message').where('ticketId').equals(ticketId).toArray();
+  return messages.reduce((newest, message) => Math.max(newest, message.createdAt), 0);
+}
+
+export async function readDraft(db: ShiftdeskDb, ticketId: string): Promise<Draft | undefined> {
+  return db.local.drafts.get(ticketId);
+}
+
+/**
+ * Saves what the agent wrote. A draft that did not exist starts now, and
+ * remembers the newest message the agent could see.
+ */
+export async function writeDraft(
+  db: ShiftdeskDb,
+  ticketId: string,
+  change: { kind: AgentMessageKind; body: string; macroId?: string; actions?: MacroActions },
+  now = Date.now(),
+): Promise<void> {
+  const seenUpTo = await newestMessageAt(db, ticketId);
+  await db.transaction('rw', db.local.drafts, async () => {
+    const existing = await db.local.drafts.get(ticketId);
+    const draft: Draft = {
+      ticketId,
+      kind: change.kind,
+      body: change.body,
+      startedAt: existing?.startedAt ?? now,
+      seenUpTo: existing?.seenUpTo ?? seenUpTo,
+      updatedAt: now,
+      ...(change.macroId !== undefined
+        ? { macroId: change.macroId }
+        : existing?.macroId
+          ? { macroId: existing.macroId }
+          : {}),
+      ...(change.actions !== undefined
+        ? { actions: change.actions }
+        : existing?.actions
+          ? { actions: existing.actions }
+          : {}),
+    };
+    await db.local.drafts.put(draft);
+  });
+}
+
+/** The agent has now seen everything up to `seenUpTo` (they chose "send anyway" or "edit" after the guard stopped them). */
+export async function markDraftSeen(db: ShiftdeskDb, ticketId: string, seenUpTo: number): Promise<void> {
+  await db.local.drafts.update(ticketId, { seenUpTo });
+}
+
+/** Forgets the macro's ticket changes, keeping the text (the agent removed them from the composer). */
+export async function dropDraftActions(db: ShiftdeskDb, ticketId: string): Promise<void> {
+  const existing = await db.local.drafts.get(ticketId);
+  if (!existing) return;
+  const { actions: _actions, macroId: _macroId, ...rest } = existing;
+  await db.local.drafts.put(rest);
+}
+
+export async function discardDraft(db: ShiftdeskDb, ticketId: string): Promise<void> {
+  await db.local.drafts.delete(ticketId);
+}
+
+/** The ticket's draft, live; undefined while reading, null when there is none. */
+export function useDraft(db: ShiftdeskDb, ticketId: string | undefined): Draft | null | undefined {
+  return useLiveQuery(async () => (ticketId ? ((await db.local.drafts.get(ticketId)) ?? null) : null), [db, ticketId]);
+}
