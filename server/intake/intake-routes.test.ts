@@ -278,5 +278,37 @@ describeEachDatabase('intake API', (kind) => {
       expect(unknown.status).toBe(404);
       expect(unknown.body).toMatchObject({ error: 'not_found', message: 'There is no ticket #999999.' });
     });
+
+    it('restarts the clocks: a follow-up on a ticket waiting on the customer ends the pause and starts the next-response clock', async () => {
+      const created = await postIntake(base, ticketPath, secret, ticketRequest('Waiting on them'));
+      const id = String(created.body.id);
+      const answeredAt = 1_000;
+      const pausedAt = 2_000;
+      // As the agent's reply and "waiting on customer" leave it: answered once, paused since pausedAt.
+      const clock = {
+        firstReplyAt: answeredAt,
+        awaitingReplySince: null,
+        solvedAt: null,
+        pausedSince: pausedAt,
+        pauses: [],
+      };
+      await server.db.query(
+        "update sync_rows set data = data || jsonb_build_object('status', 'pending', 'clock', $2::jsonb) where entity = 'ticket' and id = $1",
+        [id, JSON.stringify(clock)],
+      );
+      const before = Date.now();
+      await postIntake(base, messagePath(Number(created.body.number)), secret, {
+        body: 'Here are the logs.',
+        from: { email: 'ops@kestrelfreight.example' },
+      });
+      const after = await ticketRow(id);
+      expect(after.status).toBe('open');
+      expect(after.clock?.firstReplyAt).toBe(answeredAt);
+      expect(after.clock?.pausedSince).toBeNull();
+      expect(after.clock?.pauses).toHaveLength(1);
+      expect(after.clock?.pauses[0]?.[0]).toBe(pausedAt);
+      expect(after.clock?.awaitingReplySince).toBeGreaterThanOrEqual(before);
+      expect(after.clock?.pauses[0]?.[1]).toBe(after.clock?.awaitingReplySince);
+    });
   });
 });

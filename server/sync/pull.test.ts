@@ -1,3 +1,4 @@
+import { STARTER_MACROS } from '#shared/macros/starter-macros';
 import { afterEach, expect, it } from 'vitest';
 import type { PullResponse } from '#shared/sync/protocol';
 import { putsOf } from '../testing/patch.ts';
@@ -107,7 +108,7 @@ describeEachDatabase('sync pull', (kind) => {
     await start({ pageRows: 10 });
     const agent = await client();
     const pages = await agent.pullAll(null);
-    const total = 1 + 5 + 10 + 30; // settings, members, customers, tickets in the window
+    const total = 1 + 5 + 10 + STARTER_MACROS.length + 30; // settings, members, customers, starter macros, tickets in the window
     expect(pages.length).toBeGreaterThan(4);
     expect(pages.slice(0, -1).every((page) => page.patch.length <= 11 && page.resume !== null)).toBe(true);
     expect(pages.map((page) => page.progress?.total)).toEqual(pages.map(() => total));
