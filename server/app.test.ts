@@ -6,6 +6,7 @@ import { API_ROUTES, routePath } from '#shared/api/routes';
 import { buildApp } from './app.ts';
 import { describeEachDatabase, openTestDatabase } from './testing/test-databases.ts';
 import { type TestServer, bearer, loginAs, startTestServer, testConfig } from './testing/test-server.ts';
+import { syncClient } from './testing/sync-client.ts';
 import { APP_VERSION } from './version.ts';
 
 describeEachDatabase('HTTP basics', (kind) => {
@@ -81,6 +82,28 @@ describeEachDatabase('HTTP basics', (kind) => {
       headers: bearer(token),
     });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it("reads a ticket's conversation: replies and notes pushed by an agent, oldest first, for signed-in users", async () => {
+    const { token } = await loginAs(server.app, 'agent');
+    const agent = syncClient(server.app, token, { clientGroupId: 'app-test-group', clientId: 'app-test-client' });
+    const write = (id: number, messageId: string, kind: string, body: string) =>
+      agent.mutation('addMessage', { messageId, ticketId: 'tkt_000002', kind, body }, id);
+    const pushed = await agent.push([
+      write(1, 'msg_app_reply', 'reply', 'Sorry, on it.'),
+      write(2, 'msg_app_note', 'note', 'VIP'),
+    ]);
+    expect(pushed.body.rejections).toEqual([]);
+    const url = routePath(API_ROUTES.ticketMessages, { id: 'tkt_000002' });
+    expect((await server.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+    const answer = await server.app.inject({ method: 'GET', url, headers: bearer(token) });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json().messages.map((m: { id: string; kind: string }) => [m.id, m.kind])).toEqual([
+      ['msg_app_reply', 'reply'],
+      ['msg_app_note', 'note'],
+    ]);
+    const missing = routePath(API_ROUTES.ticketMessages, { id: 'tkt_999999' });
+    expect((await server.app.inject({ method: 'GET', url: missing, headers: bearer(token) })).statusCode).toBe(404);
   });
 });
 

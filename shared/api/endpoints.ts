@@ -10,6 +10,7 @@ import {
   parseFetchResponse,
   parsePullResponse,
 } from '../sync/protocol.ts';
+import { Message } from '../domain/message.ts';
 import { Ticket } from '../domain/ticket.ts';
 import { TicketId } from '../domain/ids.ts';
 import {
@@ -130,6 +131,16 @@ export const ENDPOINTS = {
     rateLimit: 'session',
     params: z.object({ id: TicketId }),
     response: Ticket,
+  }),
+  ticketMessages: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/tickets/:id/messages',
+    summary:
+      "A ticket's conversation after its opening message: customer messages, replies and internal notes, oldest first.",
+    access: SIGNED_IN,
+    rateLimit: 'session',
+    params: z.object({ id: TicketId }),
+    response: z.object({ messages: z.array(Message) }),
   }),
   archiveSearch: defineEndpoint({
     method: 'POST',
