@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { macroFixture } from '#shared/testing/fixtures';
 import { EMPTY_MACRO_FORM, type MacroForm, formFor, macroFromForm, parseTags } from './macro-form.ts';
 
-const form = (patch: Partial<MacroForm>): MacroForm => ({ ...EMPTY_MACRO_FORM, name: 'Ask for logs', body: 'Hi', ...patch });
+const form = (patch: Partial<MacroForm>): MacroForm => ({
+  ...EMPTY_MACRO_FORM,
+  name: 'Ask for logs',
+  body: 'Hi',
+  ...patch,
+});
 
 describe('editor form → macro fields', () => {
   it.each<[string, Partial<MacroForm>, object]>([
@@ -27,7 +32,11 @@ describe('editor form → macro fields', () => {
         },
       },
     ],
-    ['a note, for the team', { messageKind: 'note', visibility: 'shared' }, { messageKind: 'note', visibility: 'shared' }],
+    [
+      'a note, for the team',
+      { messageKind: 'note', visibility: 'shared' },
+      { messageKind: 'note', visibility: 'shared' },
+    ],
     ['only actions, no text', { body: '  ', status: 'solved' }, { body: '  ', actions: { status: 'solved' } }],
     ['a teammate as assignee', { assignee: 'usr_lead' }, { actions: { assignee: 'usr_lead' } }],
   ])('%s', (_title, patch, expected) => {
@@ -38,7 +47,11 @@ describe('editor form → macro fields', () => {
 
   it.each<[string, Partial<MacroForm>, object]>([
     ['no name', { name: '   ' }, { name: 'The name must not be empty.' }],
-    ['a name on two lines', { name: 'Ask\nfor logs' }, { name: 'The name must be one line without control characters.' }],
+    [
+      'a name on two lines',
+      { name: 'Ask\nfor logs' },
+      { name: 'The name must be one line without control characters.' },
+    ],
     ['a name too long', { name: 'x'.repeat(81) }, { name: 'The name must be at most 80 characters.' }],
     [
       'nothing to do',
@@ -62,11 +75,14 @@ describe('editor form → macro fields', () => {
 describe('macro → editor form → the same macro', () => {
   it.each([
     ['a starter-like team macro', macroFixture({ actions: { status: 'on_hold', addTags: ['outage'] } })],
-    ['a personal note with every action', macroFixture({
-      visibility: 'personal',
-      messageKind: 'note',
-      actions: { status: 'pending', priority: 'low', addTags: ['a', 'b'], removeTags: ['c'], assignee: 'nobody' },
-    })],
+    [
+      'a personal note with every action',
+      macroFixture({
+        visibility: 'personal',
+        messageKind: 'note',
+        actions: { status: 'pending', priority: 'low', addTags: ['a', 'b'], removeTags: ['c'], assignee: 'nobody' },
+      }),
+    ],
     ['no actions', macroFixture({ actions: {} })],
   ])('%s', (_title, macro) => {
     const result = macroFromForm(formFor(macro));

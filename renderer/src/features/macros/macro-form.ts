@@ -54,7 +54,14 @@ export function formFor(macro?: Pick<Macro, 'name' | 'messageKind' | 'body' | 'a
 
 /** "Outage, Release 4.12 ,," → ['outage', 'release-4.12']: commas separate tags, as the tag field types them. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map(normalizeTag).filter((tag) => tag !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map(normalizeTag)
+        .filter((tag) => tag !== ''),
+    ),
+  ];
 }
 
 function tagsProblem(tags: readonly string[]): string | null {

@@ -17,10 +17,7 @@ const MACROS = [
 
 describe('the macros an agent may use, in picker order', () => {
   it.each([
-    [
-      'usr_agent',
-      ['Ask for logs', 'Closing', 'Outage apology', 'apology (short)', 'Thanks, closing'],
-    ],
+    ['usr_agent', ['Ask for logs', 'Closing', 'Outage apology', 'apology (short)', 'Thanks, closing']],
     ['usr_lead', ['Ask for logs', 'Closing', 'Outage apology', 'Their secret']],
     ['usr_nobody', ['Ask for logs', 'Closing', 'Outage apology']],
   ])('%s sees team macros first, then their own, each by name', (userId, names) => {

@@ -7,7 +7,8 @@ describe('a macro filled from the ticket', () => {
   it('fills the requester, the ticket, the customer and the agent; leaves open slots listed', () => {
     const ticket = ticketFixture({ number: 1042, requesterName: 'Ana María López', subject: 'Exports fail' });
     const context = macroContextFor(ticket, customerFixture({ name: 'Northwind' }), 'Sam Rivera');
-    const body = 'Hi {{requester.first_name}}, #{{ticket.number}} ({{customer.name}}) by {{incident.next_update}}. {{agent.first_name}}';
+    const body =
+      'Hi {{requester.first_name}}, #{{ticket.number}} ({{customer.name}}) by {{incident.next_update}}. {{agent.first_name}}';
     expect(previewMacro({ body }, context)).toEqual({
       text: 'Hi Ana, #1042 (Northwind) by {{incident.next_update}}. Sam',
       openSlots: ['incident.next_update'],
@@ -18,10 +19,25 @@ describe('a macro filled from the ticket', () => {
 describe('merging a second macro’s changes into a draft’s', () => {
   it.each<[string, MacroActions | undefined, MacroActions, MacroActions]>([
     ['none before', undefined, { status: 'pending' }, { status: 'pending' }],
-    ['the later status wins', { status: 'pending', priority: 'low' }, { status: 'solved' }, { status: 'solved', priority: 'low' }],
+    [
+      'the later status wins',
+      { status: 'pending', priority: 'low' },
+      { status: 'solved' },
+      { status: 'solved', priority: 'low' },
+    ],
     ['tags add up', { addTags: ['a'] }, { addTags: ['b', 'a'] }, { addTags: ['a', 'b'] }],
-    ['a later removal cancels an earlier add', { addTags: ['outage', 'vip'] }, { removeTags: ['outage'] }, { addTags: ['vip'], removeTags: ['outage'] }],
-    ['a later add cancels an earlier removal', { removeTags: ['outage'] }, { addTags: ['outage'] }, { addTags: ['outage'] }],
+    [
+      'a later removal cancels an earlier add',
+      { addTags: ['outage', 'vip'] },
+      { removeTags: ['outage'] },
+      { addTags: ['vip'], removeTags: ['outage'] },
+    ],
+    [
+      'a later add cancels an earlier removal',
+      { removeTags: ['outage'] },
+      { addTags: ['outage'] },
+      { addTags: ['outage'] },
+    ],
   ])('%s', (_title, first, then, merged) => {
     expect(mergeMacroActions(first, then)).toEqual(merged);
   });

@@ -3,8 +3,7 @@ import type { MacroActions } from '#shared/domain/macro';
 
 function tagPhrase(verb: 'add' | 'remove', tags: readonly string[] | undefined): string | null {
   if (!tags || tags.length === 0) return null;
-  const list =
-    tags.length === 1 ? tags[0] : `${tags.slice(0, -1).join(', ')} and ${tags[tags.length - 1] ?? ''}`;
+  const list = tags.length === 1 ? tags[0] : `${tags.slice(0, -1).join(', ')} and ${tags[tags.length - 1] ?? ''}`;
   return `${verb} ${tags.length === 1 ? 'tag' : 'tags'} ${list}`;
 }
 
