@@ -39,7 +39,7 @@ export function MacroEditorDialog({ macro, onClose, onSaved }: MacroEditorDialog
   const mayShare = can(user.role, 'macros.manageShared');
 
   const teammates = useMemo(() => {
-    const list = [...(members?.values() ?? [])]
+    const list: { value: string; label: string }[] = [...(members?.values() ?? [])]
       .filter((member) => member.id !== user.id)
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((member) => ({ value: member.id, label: member.name }));
