@@ -4,6 +4,8 @@ import type { AppInfo, ShellApi, StoredSession } from '#shared/shell/contract';
 import { ShiftdeskDb, databaseName } from '../db/shiftdesk-db.ts';
 import { ActionsProvider } from '../features/actions/ActionsProvider.tsx';
 import { AdminScreen } from '../features/admin/AdminScreen.tsx';
+import { MacroKeys } from '../features/macros/MacroKeys.tsx';
+import { MacrosScreen } from '../features/macros/MacrosScreen.tsx';
 import { MembersProvider } from '../features/queue/members-context.tsx';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
 import { ConflictNotices } from '../features/sync/ConflictNotices.tsx';
@@ -104,9 +106,15 @@ export function ConsoleScreen({
               <AdminScreen />
             ) : screen === 'team' && screens.includes('team') ? (
               <TeamScreen />
+            ) : screen === 'macros' && screens.includes('macros') ? (
+              <MacrosScreen />
             ) : (
               <QueueScreen />
             )}
+            <MacroKeys
+              onQueue={screen === 'queue'}
+              onManage={screens.includes('macros') ? () => setScreen('macros') : undefined}
+            />
             <footer className="app-footer">
               <SyncStatusBar offlineReady={offlineReady} />
             </footer>

@@ -5,11 +5,11 @@ import { consoleScreensFor } from './console-screens.ts';
 
 describe('screens per role', () => {
   it.each([
-    ['agent', ['queue'], []],
-    ['analyst', ['queue'], []],
+    ['agent', ['queue', 'macros'], []],
+    ['analyst', ['queue', 'macros'], []],
     ['trainee', ['queue'], []],
-    ['lead', ['queue', 'team'], []],
-    ['admin', ['queue', 'team', 'admin'], ['users', 'apiKeys', 'settings', 'audit']],
+    ['lead', ['queue', 'macros', 'team'], []],
+    ['admin', ['queue', 'macros', 'team', 'admin'], ['users', 'apiKeys', 'settings', 'audit']],
   ] as const)('%s sees %j and admin tabs %j', (role, screens, tabs) => {
     expect(consoleScreensFor(role)).toEqual(screens);
     expect(adminTabsFor(role).map((tab) => tab.id)).toEqual(tabs);

@@ -2,10 +2,11 @@ import { can } from '#shared/domain/permissions';
 import type { Role } from '#shared/domain/roles';
 import { adminTabsFor } from '../features/admin/admin-tabs.ts';
 
-export type ConsoleScreenId = 'queue' | 'team' | 'admin';
+export type ConsoleScreenId = 'queue' | 'macros' | 'team' | 'admin';
 
 export const CONSOLE_SCREEN_LABELS: Readonly<Record<ConsoleScreenId, string>> = {
   queue: 'Queue',
+  macros: 'Macros',
   team: 'Team',
   admin: 'Admin',
 };
@@ -16,6 +17,7 @@ export const CONSOLE_SCREEN_LABELS: Readonly<Record<ConsoleScreenId, string>> = 
  */
 export function consoleScreensFor(role: Role): ConsoleScreenId[] {
   const screens: ConsoleScreenId[] = ['queue'];
+  if (can(role, 'macros.save')) screens.push('macros');
   if (can(role, 'team.view')) screens.push('team');
   if (adminTabsFor(role).length > 0) screens.push('admin');
   return screens;
