@@ -98,7 +98,8 @@ describeEachDatabase('HTTP basics', (kind) => {
     expect((await server.app.inject({ method: 'GET', url })).statusCode).toBe(401);
     const answer = await server.app.inject({ method: 'GET', url, headers: bearer(token) });
     expect(answer.statusCode).toBe(200);
-    expect(answer.json().messages.map((m: { id: string; kind: string }) => [m.id, m.kind])).toEqual([
+    const { messages } = answer.json<{ messages: { id: string; kind: string }[] }>();
+    expect(messages.map((m) => [m.id, m.kind])).toEqual([
       ['msg_app_reply', 'reply'],
       ['msg_app_note', 'note'],
     ]);
