@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AgentMessageKind } from '#shared/domain/message';
 import type { ShiftdeskDb } from '../../db/shiftdesk-db.ts';
 import type { Draft } from '../../db/local-tables.ts';
@@ -38,8 +38,10 @@ export function useComposerDraft(
   const dirty = useRef(false);
   const lastOwnWrite = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  latest.current.kind = kind;
-  latest.current.seenUpTo = seenUpTo;
+  useLayoutEffect(() => {
+    latest.current.kind = kind;
+    latest.current.seenUpTo = seenUpTo;
+  });
 
   useEffect(() => {
     if (draft === undefined) return;
