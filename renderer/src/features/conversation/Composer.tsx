@@ -137,11 +137,17 @@ export function Composer({ ticket, thread, sendRef }: ComposerProps) {
     focusQueue();
   };
 
+  // Handled here, for the whole form: a focused button would otherwise take Ctrl+Enter as its own Enter,
+  // and the queue's "back" must not run on the composer's Esc.
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    // The composer's own Esc: the queue's "back" must not run too.
-    event.preventDefault();
-    void close();
+    if (event.defaultPrevented || event.nativeEvent.isComposing) return;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+      event.preventDefault();
+      void send();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      void close();
+    }
   };
 
   const slots = kind === 'reply' && body ? openSlotsIn(body) : [];
