@@ -26,7 +26,10 @@ interface ComposerProps {
 /** The newest message the agent can see now: where a new draft's stale-reply guard starts. */
 function newestShown(thread: LiveThread | undefined): number | undefined {
   if (!thread) return undefined;
-  return thread.entries.reduce((newest, entry) => (entry.source === 'message' ? Math.max(newest, entry.createdAt) : newest), 0);
+  return thread.entries.reduce(
+    (newest, entry) => (entry.source === 'message' ? Math.max(newest, entry.createdAt) : newest),
+    0,
+  );
 }
 
 /** Back to the queue list, where j/k and the other ticket keys work. */
@@ -110,7 +113,9 @@ export function Composer({ ticket, thread, sendRef }: ComposerProps) {
           closeComposer();
           focusQueue();
           if (outcome.refused.length > 0) {
-            showFlash(`Your ${kind === 'reply' ? 'reply' : 'note'} is saved, but not every change of the macro was: ${outcome.refused.join('; ')}`);
+            showFlash(
+              `Your ${kind === 'reply' ? 'reply' : 'note'} is saved, but not every change of the macro was: ${outcome.refused.join('; ')}`,
+            );
           }
       }
     } catch (error) {
@@ -219,7 +224,11 @@ export function Composer({ ticket, thread, sendRef }: ComposerProps) {
       />
       {preview && (
         <div className="composer__preview" role="region" aria-label="Preview" data-testid="composer-preview">
-          {body?.trim() ? <MarkdownContent markdown={body} /> : <p className="composer__empty">Nothing to preview yet.</p>}
+          {body?.trim() ? (
+            <MarkdownContent markdown={body} />
+          ) : (
+            <p className="composer__empty">Nothing to preview yet.</p>
+          )}
         </div>
       )}
       {slots.length > 0 && (

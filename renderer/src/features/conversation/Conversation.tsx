@@ -1,12 +1,19 @@
-import { Fragment, useState } from 'react';
+import { Fragment, startTransition, useEffect, useState } from 'react';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useMembers } from '../queue/members-context.tsx';
 import { MessageEntry } from './MessageEntry.tsx';
 import { type ThreadEntry, deliveryState } from './thread.ts';
 import type { LiveThread } from './use-thread.ts';
 
-/** How many of the newest messages a long thread shows at first (the rest on request). */
+/** How many of the newest messages a long thread shows (the older ones on request). */
 export const INITIAL_MESSAGES = 50;
+/**
+ * How many go into the first frame. Markdown costs about a millisecond a
+ * message to parse (several on a busy machine), so the first paint shows the
+ * newest few and the rest of the 50 follow in an interruptible transition:
+ * the ticket opens in one frame and keys keep working meanwhile.
+ */
+export const FIRST_PAINT_MESSAGES = 10;
 
 interface ConversationProps {
   thread: LiveThread | undefined;
@@ -21,6 +28,11 @@ export function Conversation({ thread }: ConversationProps) {
   const { user } = useWorkspace();
   const members = useMembers();
   const [showAll, setShowAll] = useState(false);
+  const [limit, setLimit] = useState(FIRST_PAINT_MESSAGES);
+  const loaded = thread !== undefined;
+  useEffect(() => {
+    if (loaded) startTransition(() => setLimit(INITIAL_MESSAGES));
+  }, [loaded]);
   if (!thread) {
     return (
       <section className="conversation" aria-label="Conversation" aria-busy="true">
@@ -29,9 +41,11 @@ export function Conversation({ thread }: ConversationProps) {
     );
   }
   const { entries, pending } = thread;
-  const hidden = showAll ? 0 : Math.max(0, entries.length - INITIAL_MESSAGES);
-  // The customer's first message stays in view: it says what the ticket is about.
-  const shown: readonly ThreadEntry[] = hidden > 0 ? [entries[0] as ThreadEntry, ...entries.slice(hidden + 1)] : entries;
+  // The customer's first message stays in view (it says what the ticket is about), then the newest ones.
+  const hidden = showAll ? 0 : Math.max(0, entries.length - 1 - limit);
+  const filling = limit < INITIAL_MESSAGES;
+  const shown: readonly ThreadEntry[] =
+    hidden > 0 ? [entries[0] as ThreadEntry, ...entries.slice(1 + hidden)] : entries;
   const nameOf = (id: string | null) =>
     id === null ? undefined : id === user.id ? 'You' : (members?.get(id)?.name ?? 'A teammate');
 
@@ -39,7 +53,8 @@ export function Conversation({ thread }: ConversationProps) {
     <section className="conversation" aria-label="Conversation" data-testid="conversation">
       {shown.map((entry, index) => (
         <Fragment key={entry.id}>
-          {hidden > 0 && index === 1 && (
+          {hidden > 0 && index === 1 && filling && <p className="conversation__loading">Loading earlier messages…</p>}
+          {hidden > 0 && index === 1 && !filling && (
             <button
               type="button"
               className="button button--small button--quiet conversation__earlier"

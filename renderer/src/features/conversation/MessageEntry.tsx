@@ -71,7 +71,9 @@ export const MessageEntry = memo(function MessageEntry(props: MessageEntryProps)
       ) : (
         <MarkdownContent className="message__body" markdown={body} />
       )}
-      {delivery !== null && kind !== 'customer' && <DeliveryNote state={delivery} reason={deliveryReason} kind={kind} />}
+      {delivery !== null && kind !== 'customer' && (
+        <DeliveryNote state={delivery} reason={deliveryReason} kind={kind} />
+      )}
     </article>
   );
 });

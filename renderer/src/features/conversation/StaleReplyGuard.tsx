@@ -45,15 +45,15 @@ export function StaleReplyGuard({ since, nameOf, onSendAnyway, onEdit }: StaleRe
       </p>
       <ol className="stale-guard__list">
         {since.map((entry) => (
-          <li key={entry.id} className={`stale-guard__entry stale-guard__entry--${entry.kind}`} data-message-id={entry.id}>
+          <li
+            key={entry.id}
+            className={`stale-guard__entry stale-guard__entry--${entry.kind}`}
+            data-message-id={entry.id}
+          >
             <p className="stale-guard__who">
               <bdi>{nameOf(entry)}</bdi> {WHAT[entry.kind]} · {formatTimestamp(entry.createdAt)}
             </p>
-            {entry.kind === 'customer' ? (
-              <CustomerText text={entry.body} />
-            ) : (
-              <MarkdownContent markdown={entry.body} />
-            )}
+            {entry.kind === 'customer' ? <CustomerText text={entry.body} /> : <MarkdownContent markdown={entry.body} />}
           </li>
         ))}
       </ol>

@@ -23,9 +23,18 @@ describe('macroActionChips', () => {
 describe('withoutChip', () => {
   const actions: MacroActions = { status: 'pending', priority: 'high', addTags: ['outage', 'sorry'], assignee: 'me' };
   it.each([
-    [{ kind: 'status', label: '' }, { priority: 'high', addTags: ['outage', 'sorry'], assignee: 'me' }],
-    [{ kind: 'addTag', tag: 'outage', label: '' }, { status: 'pending', priority: 'high', addTags: ['sorry'], assignee: 'me' }],
-    [{ kind: 'assignee', label: '' }, { status: 'pending', priority: 'high', addTags: ['outage', 'sorry'] }],
+    [
+      { kind: 'status', label: '' },
+      { priority: 'high', addTags: ['outage', 'sorry'], assignee: 'me' },
+    ],
+    [
+      { kind: 'addTag', tag: 'outage', label: '' },
+      { status: 'pending', priority: 'high', addTags: ['sorry'], assignee: 'me' },
+    ],
+    [
+      { kind: 'assignee', label: '' },
+      { status: 'pending', priority: 'high', addTags: ['outage', 'sorry'] },
+    ],
   ] as const)('removes %o', (chip, expected) => {
     expect(withoutChip(actions, chip)).toEqual(expected);
   });

@@ -54,7 +54,11 @@ afterEach(async () => {
 describe('sending a draft', () => {
   it('writes the message and the macro changes as one batch, message first, and deletes the draft', async () => {
     await downloaded({ status: 'open' });
-    await writeDraft(db, TICKET_ID, { kind: 'reply', body: 'Sorry!', actions: { status: 'pending', addTags: ['outage'] } });
+    await writeDraft(db, TICKET_ID, {
+      kind: 'reply',
+      body: 'Sorry!',
+      actions: { status: 'pending', addTags: ['outage'] },
+    });
     const outcome = await sendDraft(db, agent, TICKET_ID, {
       kind: 'reply',
       body: 'Sorry!',

@@ -8,7 +8,11 @@ describe('sendBlock', () => {
     ['reply', 'Thanks!', null],
     ['reply', '   \n', { kind: 'empty' }],
     ['note', '', { kind: 'empty' }],
-    ['reply', 'Incident {{incident.id}} since {{start}} ({{incident.id}})', { kind: 'openSlots', slots: ['incident.id', 'start'] }],
+    [
+      'reply',
+      'Incident {{incident.id}} since {{start}} ({{incident.id}})',
+      { kind: 'openSlots', slots: ['incident.id', 'start'] },
+    ],
     ['note', 'Remember {{incident.id}}', null],
   ] as const)('%s %j → %o', (kind, body, expected) => {
     expect(sendBlock(kind, body)).toEqual(expected);

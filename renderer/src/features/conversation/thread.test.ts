@@ -75,7 +75,13 @@ describe('assembleThread', () => {
       [followUp('evt_empty', 2_000, {})],
       ['ticket:tkt_000001'],
     ],
-    ['messages of another ticket are left out', TICKET, [message('msg_x', 2_000, { ticketId: 'tkt_000002' as never })], [], ['ticket:tkt_000001']],
+    [
+      'messages of another ticket are left out',
+      TICKET,
+      [message('msg_x', 2_000, { ticketId: 'tkt_000002' as never })],
+      [],
+      ['ticket:tkt_000001'],
+    ],
   ] as const)('%s', (_title, ticket, messages, events, ids) => {
     expect(assembleThread(ticket, messages, events).map((entry) => entry.id)).toEqual(ids);
   });
@@ -138,7 +144,11 @@ describe('writtenSince', () => {
     ['everything after the draft began, by anyone else', 500, ['msg_teammate', 'msg_note', 'msg_customer']],
     ['a message at exactly seenUpTo was seen', 600, ['msg_note', 'msg_customer']],
     ['nothing new', 800, []],
-    ['a draft begun on an empty thread sees everything but its own', 0, ['msg_old', 'msg_teammate', 'msg_note', 'msg_customer']],
+    [
+      'a draft begun on an empty thread sees everything but its own',
+      0,
+      ['msg_old', 'msg_teammate', 'msg_note', 'msg_customer'],
+    ],
   ] as const)('%s', (_title, seenUpTo, ids) => {
     expect(writtenSince(thread, seenUpTo, 'usr_me').map((e) => e.id)).toEqual(ids);
   });

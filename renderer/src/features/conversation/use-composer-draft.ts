@@ -69,7 +69,12 @@ export function useComposerDraft(
       if (existing) await discardDraft(db, ticketId);
       return;
     }
-    await writeDraft(db, ticketId, { kind: currentKind, body: text, ...(seen !== undefined ? { seenUpTo: seen } : {}) }, now);
+    await writeDraft(
+      db,
+      ticketId,
+      { kind: currentKind, body: text, ...(seen !== undefined ? { seenUpTo: seen } : {}) },
+      now,
+    );
   }, [db, ticketId]);
 
   const setBody = useCallback(

@@ -55,9 +55,8 @@ export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInp
         <p className="ticket-detail__meta">
           <Isolated>{customer?.name ?? 'Unknown customer'}</Isolated>
           {customer ? ` (${customer.tier})` : ''} · <Isolated>{ticket.requesterName}</Isolated> &lt;
-          <Isolated>{ticket.requesterEmail}</Isolated>&gt; ·{' '}
-          {CHANNEL_LABELS[ticket.channel]} · opened {formatAge(ticket.createdAt, now)} ago ·{' '}
-          {STATUS_LABELS[ticket.status]}
+          <Isolated>{ticket.requesterEmail}</Isolated>&gt; · {CHANNEL_LABELS[ticket.channel]} · opened{' '}
+          {formatAge(ticket.createdAt, now)} ago · {STATUS_LABELS[ticket.status]}
         </p>
       </header>
 
