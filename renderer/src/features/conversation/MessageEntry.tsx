@@ -21,7 +21,7 @@ export interface MessageEntryProps {
 }
 
 const KIND_LABELS: Record<MessageKind, string> = {
-  customer: 'Message',
+  customer: 'Customer message',
   reply: 'Reply',
   note: 'Internal note',
 };
