@@ -22,15 +22,16 @@ export async function readDraft(db: ShiftdeskDb, ticketId: string): Promise<Draf
 
 /**
  * Saves what the agent wrote. A draft that did not exist starts now, and
- * remembers the newest message the agent could see.
+ * remembers the newest message the agent could see (or `seenUpTo`, when the
+ * composer knows better: what was on screen when the agent opened it).
  */
 export async function writeDraft(
   db: ShiftdeskDb,
   ticketId: string,
-  change: { kind: AgentMessageKind; body: string; macroId?: string; actions?: MacroActions },
+  change: { kind: AgentMessageKind; body: string; macroId?: string; actions?: MacroActions; seenUpTo?: number },
   now = Date.now(),
 ): Promise<void> {
-  const seenUpTo = await newestMessageAt(db, ticketId);
+  const seenUpTo = change.seenUpTo ?? (await newestMessageAt(db, ticketId));
   await db.transaction('rw', db.local.drafts, async () => {
     const existing = await db.local.drafts.get(ticketId);
     const draft: Draft = {

@@ -3,6 +3,10 @@ import type { Customer } from '#shared/domain/customer';
 import type { Ticket } from '#shared/domain/ticket';
 import type { PresenceEntry } from '#shared/sync/socket-protocol';
 import { CHANNEL_LABELS, STATUS_LABELS, formatAge } from '../../ui/format.ts';
+import { useWorkspace } from '../../app/workspace-context.tsx';
+import { Isolated } from '../conversation/content/CustomerText.tsx';
+import { useDraft } from '../conversation/drafts.ts';
+import { TicketConversation } from '../conversation/TicketConversation.tsx';
 import { TicketSidePanel } from '../ticket-panel/TicketSidePanel.tsx';
 import { TicketTriage } from './TicketTriage.tsx';
 import type { TicketCommand } from './ticket-command.ts';
@@ -17,8 +21,10 @@ interface TicketDetailProps {
   onCommand: (ticket: Ticket, command: TicketCommand) => void;
 }
 
-/** The selected ticket: who, what, who else is on it, and its history. Body text is shown as written, never as HTML. */
+/** The selected ticket: who, what, the conversation and its composer, who else is on it, and its history. */
 export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInput, onCommand }: TicketDetailProps) {
+  const { db } = useWorkspace();
+  const draft = useDraft(db, ticket?.id);
   if (!ticket) {
     return (
       <section className="ticket-detail ticket-detail--empty" aria-label="Ticket detail">
@@ -38,20 +44,25 @@ export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInp
     >
       <header className="ticket-detail__header">
         {ticket.number !== undefined && <p className="ticket-detail__number">#{ticket.number}</p>}
-        <h2 className="ticket-detail__subject">{ticket.subject}</h2>
+        <h2 className="ticket-detail__subject">
+          <Isolated>{ticket.subject}</Isolated>
+          {draft && (
+            <span className="draft-marker" data-testid="draft-marker" title="You have an unsent draft on this ticket">
+              Draft
+            </span>
+          )}
+        </h2>
         <p className="ticket-detail__meta">
-          {customer?.name ?? 'Unknown customer'}
-          {customer ? ` (${customer.tier})` : ''} · {ticket.requesterName} &lt;{ticket.requesterEmail}&gt; ·{' '}
-          {CHANNEL_LABELS[ticket.channel]} · opened {formatAge(ticket.createdAt, now)} ago ·{' '}
-          {STATUS_LABELS[ticket.status]}
+          <Isolated>{customer?.name ?? 'Unknown customer'}</Isolated>
+          {customer ? ` (${customer.tier})` : ''} · <Isolated>{ticket.requesterName}</Isolated> &lt;
+          <Isolated>{ticket.requesterEmail}</Isolated>&gt; · {CHANNEL_LABELS[ticket.channel]} · opened{' '}
+          {formatAge(ticket.createdAt, now)} ago · {STATUS_LABELS[ticket.status]}
         </p>
       </header>
 
       <TicketTriage ticket={ticket} unsynced={unsynced} tagInput={tagInput} onCommand={onCommand} />
 
-      <article className="ticket-detail__body" aria-label="Customer message">
-        {ticket.body}
-      </article>
+      <TicketConversation ticket={ticket} />
 
       <TicketSidePanel ticket={ticket} customer={customer} presence={presence} now={now} />
     </section>

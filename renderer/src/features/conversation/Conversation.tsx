@@ -1,0 +1,81 @@
+import { Fragment, startTransition, useEffect, useState } from 'react';
+import { useWorkspace } from '../../app/workspace-context.tsx';
+import { useMembers } from '../queue/members-context.tsx';
+import { MessageEntry } from './MessageEntry.tsx';
+import { type ThreadEntry, deliveryState } from './thread.ts';
+import type { LiveThread } from './use-thread.ts';
+
+/** How many of the newest messages a long thread shows (the older ones on request). */
+export const INITIAL_MESSAGES = 50;
+/**
+ * How many go into the first frame. Markdown costs about a millisecond a
+ * message to parse (several on a busy machine), so the first paint shows the
+ * newest few and the rest of the 50 follow in an interruptible transition:
+ * the ticket opens in one frame and keys keep working meanwhile.
+ */
+export const FIRST_PAINT_MESSAGES = 10;
+
+interface ConversationProps {
+  thread: LiveThread | undefined;
+}
+
+/**
+ * The ticket's conversation, oldest first: what the customer wrote, the
+ * team's replies and internal notes. A long thread opens on its newest
+ * messages; the older ones are a key press away.
+ */
+export function Conversation({ thread }: ConversationProps) {
+  const { user } = useWorkspace();
+  const members = useMembers();
+  const [showAll, setShowAll] = useState(false);
+  const [limit, setLimit] = useState(FIRST_PAINT_MESSAGES);
+  const loaded = thread !== undefined;
+  useEffect(() => {
+    if (loaded) startTransition(() => setLimit(INITIAL_MESSAGES));
+  }, [loaded]);
+  if (!thread) {
+    return (
+      <section className="conversation" aria-label="Conversation" aria-busy="true">
+        <p className="conversation__loading">Loading the conversation…</p>
+      </section>
+    );
+  }
+  const { entries, pending } = thread;
+  // The customer's first message stays in view (it says what the ticket is about), then the newest ones.
+  const hidden = showAll ? 0 : Math.max(0, entries.length - 1 - limit);
+  const filling = limit < INITIAL_MESSAGES;
+  const shown: readonly ThreadEntry[] =
+    hidden > 0 ? [entries[0] as ThreadEntry, ...entries.slice(1 + hidden)] : entries;
+  const nameOf = (id: string | null) =>
+    id === null ? undefined : id === user.id ? 'You' : (members?.get(id)?.name ?? 'A teammate');
+
+  return (
+    <section className="conversation" aria-label="Conversation" data-testid="conversation">
+      {shown.map((entry, index) => (
+        <Fragment key={entry.id}>
+          {hidden > 0 && index === 1 && filling && <p className="conversation__loading">Loading earlier messages…</p>}
+          {hidden > 0 && index === 1 && !filling && (
+            <button
+              type="button"
+              className="button button--small button--quiet conversation__earlier"
+              onClick={() => setShowAll(true)}
+            >
+              Show {hidden} earlier {hidden === 1 ? 'message' : 'messages'}
+            </button>
+          )}
+          <MessageEntry
+            id={entry.id}
+            kind={entry.kind}
+            body={entry.body}
+            createdAt={entry.createdAt}
+            fromName={entry.fromName}
+            fromEmail={entry.fromEmail}
+            agentName={nameOf(entry.authorId)}
+            delivery={deliveryState(entry, pending)}
+            deliveryReason={entry.delivery?.reason}
+          />
+        </Fragment>
+      ))}
+    </section>
+  );
+}

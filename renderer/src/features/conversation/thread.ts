@@ -1,0 +1,130 @@
+import type { Message, MessageDelivery, MessageKind } from '#shared/domain/message';
+import type { Ticket } from '#shared/domain/ticket';
+import type { TicketEvent } from '#shared/domain/ticket-event';
+
+/**
+ * One entry of a ticket's conversation as the screen shows it. Three sources
+ * feed it: the ticket's own body (the customer's first message), the message
+ * rows, and `customer_message` events written before messages existed (they
+ * carry the words in `body` and have no message row).
+ */
+export interface ThreadEntry {
+  /** The message id; `ticket:<id>` for the ticket's body; the event id for a legacy follow-up. */
+  id: string;
+  kind: MessageKind;
+  /** The agent who wrote it; null for the customer. */
+  authorId: string | null;
+  fromEmail?: string;
+  fromName?: string;
+  body: string;
+  createdAt: number;
+  delivery?: MessageDelivery;
+  /** Where it came from: only `message` entries can be new since a draft began, or be waiting in the outbox. */
+  source: 'ticket' | 'message' | 'event';
+}
+
+type TicketOpening = Pick<Ticket, 'id' | 'body' | 'createdAt' | 'requesterEmail' | 'requesterName'>;
+
+/** The ticket's body as its first customer message; none when the ticket was opened without text. */
+function openingEntry(ticket: TicketOpening): ThreadEntry[] {
+  if (ticket.body.trim() === '') return [];
+  return [
+    {
+      id: `ticket:${ticket.id}`,
+      kind: 'customer',
+      authorId: null,
+      fromEmail: ticket.requesterEmail,
+      fromName: ticket.requesterName,
+      body: ticket.body,
+      createdAt: ticket.createdAt,
+      source: 'ticket',
+    },
+  ];
+}
+
+function messageEntry(message: Message): ThreadEntry {
+  return {
+    id: message.id,
+    kind: message.kind,
+    authorId: message.authorId,
+    ...(message.fromEmail !== undefined ? { fromEmail: message.fromEmail } : {}),
+    ...(message.fromName !== undefined ? { fromName: message.fromName } : {}),
+    body: message.body,
+    createdAt: message.createdAt,
+    ...(message.delivery !== undefined ? { delivery: message.delivery } : {}),
+    source: 'message',
+  };
+}
+
+/** A follow-up recorded before message rows existed: the words are on the event. */
+function legacyEntry(event: TicketEvent): ThreadEntry | null {
+  const change = event.change;
+  if (change.kind !== 'customer_message' || change.messageId !== undefined || change.body === undefined) return null;
+  return {
+    id: event.id,
+    kind: 'customer',
+    authorId: null,
+    fromEmail: change.fromEmail,
+    ...(change.fromName !== undefined ? { fromName: change.fromName } : {}),
+    body: change.body,
+    createdAt: event.at,
+    source: 'event',
+  };
+}
+
+const byTimeThenId = (a: ThreadEntry, b: ThreadEntry) =>
+  a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The conversation in reading order: the ticket's body first, whatever its
+ * time says, then messages and legacy follow-ups by time (ties by id, so every
+ * device shows the same order).
+ */
+export function assembleThread(
+  ticket: TicketOpening,
+  messages: readonly Message[],
+  events: readonly TicketEvent[],
+): ThreadEntry[] {
+  const rest = [
+    ...messages.filter((message) => message.ticketId === ticket.id).map(messageEntry),
+    ...events.flatMap((event) => legacyEntry(event) ?? []),
+  ].sort(byTimeThenId);
+  return [...openingEntry(ticket), ...rest];
+}
+
+/** `[data-delivery]` values: where a message is on its way. */
+export type DeliveryState = 'device' | 'server' | 'queued' | 'sent' | 'failed';
+
+/**
+ * How far an agent's message got: still in this device's outbox, accepted by
+ * the server, or (for replies, once an email channel exists) queued, sent or
+ * failed. Customer messages have no delivery; a synced note has nowhere
+ * further to go, so it shows nothing.
+ */
+export function deliveryState(entry: ThreadEntry, pendingIds: ReadonlySet<string>): DeliveryState | null {
+  if (entry.kind === 'customer') return null;
+  if (pendingIds.has(entry.id)) return 'device';
+  if (entry.kind === 'note') return null;
+  return entry.delivery?.state ?? 'server';
+}
+
+/** The message ids whose `addMessage` is still in the outbox (not yet confirmed by the server). */
+export function pendingMessageIds(outbox: readonly { name: string; args: unknown }[]): Set<string> {
+  const ids = new Set<string>();
+  for (const entry of outbox) {
+    if (entry.name !== 'addMessage' || typeof entry.args !== 'object' || entry.args === null) continue;
+    const messageId = (entry.args as { messageId?: unknown }).messageId;
+    if (typeof messageId === 'string') ids.add(messageId);
+  }
+  return ids;
+}
+
+/**
+ * What someone else wrote after the draft began (the stale-reply guard): a
+ * teammate's reply or note, or a new customer message. The agent's own
+ * messages never stop them; the ticket's body and legacy follow-ups are older
+ * than any draft.
+ */
+export function writtenSince(thread: readonly ThreadEntry[], seenUpTo: number, me: string): ThreadEntry[] {
+  return thread.filter((entry) => entry.source === 'message' && entry.createdAt > seenUpTo && entry.authorId !== me);
+}
