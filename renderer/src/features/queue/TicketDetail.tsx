@@ -3,7 +3,9 @@ import type { Customer } from '#shared/domain/customer';
 import type { Ticket } from '#shared/domain/ticket';
 import type { PresenceEntry } from '#shared/sync/socket-protocol';
 import { CHANNEL_LABELS, STATUS_LABELS, formatAge } from '../../ui/format.ts';
+import { Isolated } from '../conversation/content/CustomerText.tsx';
 import { TicketSidePanel } from '../ticket-panel/TicketSidePanel.tsx';
+import { DETAIL_SUBJECT_ID } from '../ticket-panel/use-open-ticket.ts';
 import { TicketTriage } from './TicketTriage.tsx';
 import type { TicketCommand } from './ticket-command.ts';
 
@@ -38,12 +40,17 @@ export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInp
     >
       <header className="ticket-detail__header">
         {ticket.number !== undefined && <p className="ticket-detail__number">#{ticket.number}</p>}
-        <h2 className="ticket-detail__subject">{ticket.subject}</h2>
+        <h2 className="ticket-detail__subject" id={DETAIL_SUBJECT_ID} tabIndex={-1}>
+          <Isolated>{ticket.subject}</Isolated>
+        </h2>
         <p className="ticket-detail__meta">
-          {customer?.name ?? 'Unknown customer'}
-          {customer ? ` (${customer.tier})` : ''} · {ticket.requesterName} &lt;{ticket.requesterEmail}&gt; ·{' '}
-          {CHANNEL_LABELS[ticket.channel]} · opened {formatAge(ticket.createdAt, now)} ago ·{' '}
-          {STATUS_LABELS[ticket.status]}
+          {customer ? <Isolated>{customer.name}</Isolated> : 'Unknown customer'}
+          {customer ? ` (${customer.tier})` : ''} · <Isolated>{ticket.requesterName}</Isolated> &lt;
+          <Isolated>{ticket.requesterEmail}</Isolated>&gt; · {CHANNEL_LABELS[ticket.channel]} · opened{' '}
+          {formatAge(ticket.createdAt, now)} ago ·{' '}
+          <span className="ticket-detail__status" data-testid="detail-status-label">
+            {STATUS_LABELS[ticket.status]}
+          </span>
         </p>
       </header>
 
