@@ -25,10 +25,12 @@ export function currentStores(): Record<string, string> {
 /**
  * Indexes only this device's query layer reads, which the server has no use
  * for: the queue's first screen is read from `[status+priority+createdAt]`
- * while the query layer is still loading (see renderer/src/query/preview-window.ts).
+ * while the query layer is still loading (see renderer/src/query/preview-window.ts);
+ * the ticket panel reads a customer's other open tickets, newest first, from
+ * `[customerId+status+createdAt]` (see features/ticket-panel/other-open-tickets.ts).
  */
 const CLIENT_ONLY_INDEXES: Readonly<Record<string, readonly string[]>> = {
-  tickets: ['[status+priority+createdAt]'],
+  tickets: ['[status+priority+createdAt]', '[customerId+status+createdAt]'],
 };
 
 /** A released layout change that moves or reshapes data. Append only: a released step is never edited. */

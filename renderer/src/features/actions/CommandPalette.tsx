@@ -105,9 +105,10 @@ export function CommandPalette({ actions, platform, onRun, onClose }: CommandPal
                 }}
                 onClick={() => onRun(result.item)}
               >
-                <span className="command-palette__title">
+                {/* <bdi>: a title may quote a ticket's subject; its direction must not leak into the group and keys. */}
+                <bdi className="command-palette__title">
                   <Highlighted text={result.item.title} indexes={result.titleIndexes} />
-                </span>
+                </bdi>
                 <span className="command-palette__group">{result.item.group}</span>
                 <span className="command-palette__keys">
                   {binding && <KeyBindingLabel binding={binding} platform={platform} />}

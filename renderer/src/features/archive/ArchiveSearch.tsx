@@ -6,6 +6,7 @@ import { useUiStore } from '../../state/ui-store.ts';
 import { ApiError, NetworkError } from '../../sync/api-client.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { formatTimestamp } from '../../ui/format.ts';
+import { Isolated } from '../conversation/content/CustomerText.tsx';
 
 /**
  * Tickets older than the sync window live only on the server. This searches
@@ -74,8 +75,8 @@ export function ArchiveSearch() {
               {results.map((ticket) => (
                 <li key={ticket.id}>
                   <button type="button" className="button button--quiet" onClick={() => void openTicket(ticket.id)}>
-                    {ticket.subject} · {ticket.requesterName} · {STATUS_LABELS[ticket.status]} ·{' '}
-                    {formatTimestamp(ticket.updatedAt)}
+                    <Isolated>{ticket.subject}</Isolated> · <Isolated>{ticket.requesterName}</Isolated> ·{' '}
+                    {STATUS_LABELS[ticket.status]} · {formatTimestamp(ticket.updatedAt)}
                   </button>
                 </li>
               ))}

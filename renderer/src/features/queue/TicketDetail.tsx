@@ -8,6 +8,7 @@ import { Isolated } from '../conversation/content/CustomerText.tsx';
 import { useDraft } from '../conversation/drafts.ts';
 import { TicketConversation } from '../conversation/TicketConversation.tsx';
 import { TicketSidePanel } from '../ticket-panel/TicketSidePanel.tsx';
+import { DETAIL_SUBJECT_ID } from '../ticket-panel/use-open-ticket.ts';
 import { TicketTriage } from './TicketTriage.tsx';
 import type { TicketCommand } from './ticket-command.ts';
 
@@ -44,7 +45,7 @@ export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInp
     >
       <header className="ticket-detail__header">
         {ticket.number !== undefined && <p className="ticket-detail__number">#{ticket.number}</p>}
-        <h2 className="ticket-detail__subject">
+        <h2 className="ticket-detail__subject" id={DETAIL_SUBJECT_ID} tabIndex={-1}>
           <Isolated>{ticket.subject}</Isolated>
           {draft && (
             <span className="draft-marker" data-testid="draft-marker" title="You have an unsent draft on this ticket">
@@ -53,10 +54,13 @@ export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInp
           )}
         </h2>
         <p className="ticket-detail__meta">
-          <Isolated>{customer?.name ?? 'Unknown customer'}</Isolated>
+          {customer ? <Isolated>{customer.name}</Isolated> : 'Unknown customer'}
           {customer ? ` (${customer.tier})` : ''} · <Isolated>{ticket.requesterName}</Isolated> &lt;
           <Isolated>{ticket.requesterEmail}</Isolated>&gt; · {CHANNEL_LABELS[ticket.channel]} · opened{' '}
-          {formatAge(ticket.createdAt, now)} ago · {STATUS_LABELS[ticket.status]}
+          {formatAge(ticket.createdAt, now)} ago ·{' '}
+          <span className="ticket-detail__status" data-testid="detail-status-label">
+            {STATUS_LABELS[ticket.status]}
+          </span>
         </p>
       </header>
 

@@ -64,11 +64,20 @@ export const TicketRow = memo(function TicketRow({
       <div className="ticket-row__main">
         <span className="ticket-row__subject">
           {ticket.number !== undefined && <span className="ticket-row__number">#{ticket.number} </span>}
-          <Highlighted text={ticket.subject} terms={terms} />
+          {/* <bdi>: customer text (with marks) isolated, so a U+202E in it cannot reverse the app's text after it. */}
+          <bdi>
+            <Highlighted text={ticket.subject} terms={terms} />
+          </bdi>
         </span>
         <span className="ticket-row__meta">
-          <Highlighted text={customerName ?? 'Unknown customer'} terms={terms} /> ·{' '}
-          <Highlighted text={ticket.requesterName} terms={terms} /> · {STATUS_LABELS[ticket.status]}
+          <bdi>
+            <Highlighted text={customerName ?? 'Unknown customer'} terms={terms} />
+          </bdi>{' '}
+          ·{' '}
+          <bdi>
+            <Highlighted text={ticket.requesterName} terms={terms} />
+          </bdi>{' '}
+          · <span className="ticket-row__status">{STATUS_LABELS[ticket.status]}</span>
           {ticket.assigneeId ? ` · ${assignee === 'you' ? 'yours' : assignee}` : ''}
         </span>
       </div>

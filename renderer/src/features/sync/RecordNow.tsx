@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { PRIORITY_LABELS, STATUS_LABELS } from '#shared/domain/labels';
 import { type EntityRow, isEntityName } from '#shared/sync/entities';
 import { useWorkspace } from '../../app/workspace-context.tsx';
+import { Isolated } from '../conversation/content/CustomerText.tsx';
 import { useMemberName } from '../queue/members-context.tsx';
 
 /** What a record looks like now, in one line, read live from this device. */
@@ -46,8 +47,8 @@ export function RecordNow({ entity, id }: { entity: string; id: string }) {
   }
   return (
     <p className="notice__now" data-testid="record-now">
-      Now: “{ticket.subject}” · {STATUS_LABELS[ticket.status]} · {PRIORITY_LABELS[ticket.priority]} ·{' '}
-      {ticket.assigneeId ? `assigned to ${assignee}` : 'unassigned'}
+      Now: “<Isolated>{ticket.subject}</Isolated>” · {STATUS_LABELS[ticket.status]} · {PRIORITY_LABELS[ticket.priority]}{' '}
+      · {ticket.assigneeId ? `assigned to ${assignee}` : 'unassigned'}
     </p>
   );
 }

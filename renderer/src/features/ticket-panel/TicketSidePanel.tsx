@@ -1,12 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Customer } from '#shared/domain/customer';
-import { describeTicketChange, historyActor } from '#shared/domain/ticket-event';
 import type { Ticket } from '#shared/domain/ticket';
 import type { PresenceEntry } from '#shared/sync/socket-protocol';
-import { useWorkspace } from '../../app/workspace-context.tsx';
-import { CHANNEL_LABELS, formatTimestamp } from '../../ui/format.ts';
+import { Isolated } from '../conversation/content/CustomerText.tsx';
 import { PresenceLine } from '../presence/PresenceBadges.tsx';
-import { useMembers } from '../queue/members-context.tsx';
+import { OtherOpenTickets } from './OtherOpenTickets.tsx';
+import { TicketHistory } from './TicketHistory.tsx';
 
 export interface TicketSidePanelProps {
   ticket: Ticket;
@@ -15,34 +13,65 @@ export interface TicketSidePanelProps {
   now: number;
 }
 
-/** Beside the conversation: who else is on the ticket, and its history of changes. */
-export function TicketSidePanel({ ticket, presence }: TicketSidePanelProps) {
-  const { db, user } = useWorkspace();
-  const members = useMembers();
-  const events = useLiveQuery(
-    () => db.rows('ticketEvent').where('ticketId').equals(ticket.id).sortBy('at'),
-    [db, ticket.id],
-  );
-  const nameOf = (id: string | null) =>
-    id === null ? 'System' : id === user.id ? 'You' : (members?.get(id)?.name ?? 'A teammate');
+const TIER_LABELS: Readonly<Record<Customer['tier'], string>> = {
+  enterprise: 'Enterprise',
+  business: 'Business',
+  starter: 'Starter',
+};
 
+/**
+ * Beside the conversation (below it on a narrow window): who the customer and
+ * requester are, the customer's other open tickets, who else has the ticket
+ * open, and its history. Every customer-written string is bidi-isolated.
+ */
+export function TicketSidePanel({ ticket, customer, presence, now }: TicketSidePanelProps) {
   return (
-    <aside className="ticket-panel" aria-label="Ticket context">
-      <PresenceLine entries={presence} />
-      <section className="ticket-panel__history" aria-label="History">
-        <h3>History</h3>
-        <ol>
-          <li>
-            Opened via {CHANNEL_LABELS[ticket.channel]} · {formatTimestamp(ticket.createdAt)}
-          </li>
-          {(events ?? []).map((event) => (
-            <li key={event.id}>
-              {historyActor(event, nameOf)} {describeTicketChange(event.change, (id) => nameOf(id))} ·{' '}
-              {formatTimestamp(event.at)}
-            </li>
-          ))}
-        </ol>
+    <aside className="ticket-panel" aria-label="Ticket context" data-testid="ticket-panel">
+      <section className="ticket-panel__section" aria-labelledby="ticket-panel-customer">
+        <h3 id="ticket-panel-customer">Customer</h3>
+        {customer ? (
+          <dl className="ticket-panel__facts">
+            <dt>Name</dt>
+            <dd data-testid="panel-customer-name">
+              <Isolated>{customer.name}</Isolated>
+            </dd>
+            <dt>Tier</dt>
+            <dd>{TIER_LABELS[customer.tier]}</dd>
+            <dt>Domain</dt>
+            <dd>
+              <Isolated>{customer.domain}</Isolated>
+            </dd>
+          </dl>
+        ) : (
+          <p className="ticket-panel__quiet">Not on this device yet; it arrives with the next sync.</p>
+        )}
       </section>
+
+      <section className="ticket-panel__section" aria-labelledby="ticket-panel-requester">
+        <h3 id="ticket-panel-requester">Requester</h3>
+        <dl className="ticket-panel__facts">
+          <dt>Name</dt>
+          <dd data-testid="panel-requester-name">
+            <Isolated>{ticket.requesterName}</Isolated>
+          </dd>
+          <dt>Email</dt>
+          <dd>
+            <Isolated>{ticket.requesterEmail}</Isolated>
+          </dd>
+        </dl>
+      </section>
+
+      <section className="ticket-panel__section" aria-labelledby="ticket-panel-viewing">
+        <h3 id="ticket-panel-viewing">Viewing</h3>
+        {presence && presence.length > 0 ? (
+          <PresenceLine entries={presence} />
+        ) : (
+          <p className="ticket-panel__quiet">No one else has it open.</p>
+        )}
+      </section>
+
+      <OtherOpenTickets ticket={ticket} now={now} />
+      <TicketHistory ticket={ticket} />
     </aside>
   );
 }
