@@ -26,7 +26,8 @@ test.describe('bidirectional text from customers', () => {
     await agent.openTicket(created.id);
     const page = agent.page;
     const row = agent.row(created.id);
-    const header = page.getByTestId('ticket-detail').locator('header');
+    const header = page.getByTestId('ticket-detail').locator('header.ticket-detail__header');
+    const conversation = page.getByRole('region', { name: 'Conversation' });
     const panel = page.getByRole('complementary', { name: 'Ticket context' });
     await expect(panel.getByTestId('ticket-history')).toContainText('wrote again');
 
@@ -34,6 +35,7 @@ test.describe('bidirectional text from customers', () => {
       ['queue row', row],
       ['detail header', header],
       ['side panel', panel],
+      ['conversation', conversation],
     ] as const) {
       const report = await isolationOf(scope);
       expect(report.found, `${where}: the customer's text is shown`).toBeGreaterThan(0);
