@@ -50,6 +50,7 @@ export class LocalQueryLayer {
   /** The team's SLA config, read before the first ticket; each record's slaDueAt is computed under it. */
   private sla: SlaConfig | null = null;
   private slaSignature = '';
+  private readonly slaListeners = new Set<() => void>();
   private statusValue: QueryLoadStatus = { phase: 'loading', loaded: 0, total: null };
   private stops: (() => void)[] = [];
   /** Views asked for during the load, opened when it is done. */
@@ -286,6 +287,12 @@ export class LocalQueryLayer {
     return this.sla;
   }
 
+  /** Called after the SLA config changed and every record's deadline follows it. */
+  onSlaConfig(listener: () => void): () => void {
+    this.slaListeners.add(listener);
+    return () => this.slaListeners.delete(listener);
+  }
+
   /**
    * Reads the SLA config; when it changed (a lead saved policies: rare), every
    * record's deadline is worked out again from the record itself, in one batch,
@@ -303,6 +310,7 @@ export class LocalQueryLayer {
       if (next !== record) moved.push(next);
     }
     this.index.upsert(moved);
+    for (const listener of this.slaListeners) listener();
   }
 
   private setStatus(status: QueryLoadStatus): void {
