@@ -6,6 +6,7 @@ import { ActionsProvider } from '../features/actions/ActionsProvider.tsx';
 import { AdminScreen } from '../features/admin/AdminScreen.tsx';
 import { MembersProvider } from '../features/queue/members-context.tsx';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
+import { BreachAlerts } from '../features/sla/BreachAlerts.tsx';
 import { ConflictNotices } from '../features/sync/ConflictNotices.tsx';
 import { FlashMessage } from '../features/sync/FlashMessage.tsx';
 import { SignOutGuard } from '../features/sync/SignOutGuard.tsx';
@@ -109,6 +110,7 @@ export function ConsoleScreen({
             )}
             <footer className="app-footer">
               <SyncStatusBar offlineReady={offlineReady} />
+              <BreachAlerts shell={shell} web={appInfo.shell === 'web'} />
             </footer>
             <div className="notice-stack">
               <ConflictNotices />
