@@ -6,6 +6,7 @@ import { type AdminTabId, adminTabsFor } from './admin-tabs.ts';
 import { ApiKeysTab } from './api-keys/ApiKeysTab.tsx';
 import { AuditTab } from './audit/AuditTab.tsx';
 import { TeamSettingsTab } from './settings/TeamSettingsTab.tsx';
+import { SlaPoliciesTab } from './sla/SlaPoliciesTab.tsx';
 import { UsersTab } from './users/UsersTab.tsx';
 
 /**
@@ -29,6 +30,7 @@ export function AdminScreen() {
         {selected === 'users' && <UsersTab />}
         {selected === 'apiKeys' && <ApiKeysTab />}
         {selected === 'settings' && <TeamSettingsTab />}
+        {selected === 'sla' && <SlaPoliciesTab />}
         {selected === 'audit' && <AuditTab />}
       </Tabs>
     </main>
