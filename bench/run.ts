@@ -7,11 +7,20 @@ import { intake } from './benchmarks/intake.ts';
 import { propagation } from './benchmarks/propagation.ts';
 import { queueInteractions } from './benchmarks/queue-interactions.ts';
 import { ticketOpen } from './benchmarks/ticket-open.ts';
+import { slaTimers } from './benchmarks/sla-timers.ts';
 import { formatTable, writeResults } from './harness/report.ts';
 import type { Benchmark, BenchmarkResult } from './harness/types.ts';
 
 /** Every benchmark; later issues add theirs here. `npm run bench -- <name>` runs only matching ones. */
-const BENCHMARKS: readonly Benchmark[] = [queueInteractions, ticketOpen, bootstrap, propagation, catchUp, intake];
+const BENCHMARKS: readonly Benchmark[] = [
+  queueInteractions,
+  ticketOpen,
+  slaTimers,
+  bootstrap,
+  propagation,
+  catchUp,
+  intake,
+];
 
 /** Which code was measured: the commit, and files changed in the working tree since (benchmarks run uncommitted work too). */
 function codeUnderTest(): { commit: string; changedFiles: string[] } | null {

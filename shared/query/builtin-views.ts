@@ -1,4 +1,4 @@
-import { QUEUE_ORDER, type ViewDefinition } from './view-definition.ts';
+import { QUEUE_ORDER, type ViewDefinition, type ViewSort } from './view-definition.ts';
 
 /** A view as lists and the view switcher see it: saved views and built-in ones look the same. */
 export interface ViewSpec {
@@ -13,11 +13,21 @@ export interface ViewSpec {
 }
 
 const ACTIONABLE = ['new', 'open'] as const;
+const ACTIVE = ['new', 'open', 'pending', 'on_hold'] as const;
+
+/** How far ahead "Breaching soon" looks: the first colour step (under 1 h) plus an hour to act in. */
+export const BREACHING_SOON_MS = 2 * 60 * 60 * 1000;
+export const BREACHING_SOON_VIEW_ID = 'builtin:breaching';
+/** Soonest deadline first (breached ones lead, the longest overdue first); then the queue order. */
+const BY_SLA_DUE: ViewSort = [
+  { field: 'sla_due', direction: 'asc' },
+  { field: 'priority', direction: 'asc' },
+];
 
 /**
  * The views every agent has. The first is the default: what this agent can act
  * on now — tickets waiting on the customer or on hold are in their own views,
- * not in the way. More (Breaching soon, Escalated) join by being added here.
+ * not in the way. More (Escalated) join by being added here.
  */
 export const BUILTIN_VIEWS: readonly ViewSpec[] = [
   {
@@ -57,6 +67,17 @@ export const BUILTIN_VIEWS: readonly ViewSpec[] = [
     goKey: 'u',
   },
   {
+    id: BREACHING_SOON_VIEW_ID,
+    name: 'Breaching soon',
+    description: 'Active tickets whose SLA runs out within 2 hours or already has, soonest first',
+    definition: {
+      filter: { statuses: [...ACTIVE], slaDueWithinMs: BREACHING_SOON_MS },
+      sort: BY_SLA_DUE,
+      groupBy: 'none',
+    },
+    goKey: 'b',
+  },
+  {
     id: 'builtin:waiting',
     name: 'Waiting on customer',
     description: 'Tickets waiting for the customer to answer',
@@ -67,7 +88,7 @@ export const BUILTIN_VIEWS: readonly ViewSpec[] = [
     id: 'builtin:active',
     name: 'All active',
     description: 'Every ticket not yet solved, including waiting and on hold',
-    definition: { filter: { statuses: ['new', 'open', 'pending', 'on_hold'] }, sort: QUEUE_ORDER, groupBy: 'status' },
+    definition: { filter: { statuses: [...ACTIVE] }, sort: QUEUE_ORDER, groupBy: 'status' },
     goKey: 'a',
   },
   {

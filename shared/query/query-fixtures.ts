@@ -18,6 +18,7 @@ export function queryRecord(overrides: { [K in keyof QueryRecord]?: unknown } = 
     tags: [],
     createdAt: 1_000,
     updatedAt: 1_000,
+    slaDueAt: null,
     ...overrides,
   } as QueryRecord;
 }

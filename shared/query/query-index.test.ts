@@ -30,6 +30,11 @@ const recordArb: fc.Arbitrary<QueryRecord> = fc
     tags: fc.subarray(TAGS),
     createdAt: fc.integer({ min: 0, max: 6 }).map((step) => step * 1_000),
     updatedAt: fc.integer({ min: 0, max: 3 }),
+    // Deadlines on the same coarse grid as the clock, so ties, breached and not yet due all occur.
+    slaDueAt: fc.option(
+      fc.integer({ min: 0, max: 12 }).map((step) => step * 1_000),
+      { nil: null, freq: 3 },
+    ),
   })
   .map((fields) => queryRecord(fields));
 
@@ -55,6 +60,7 @@ const CRITERIA = {
   tags: fc.subarray(TAGS, { minLength: 1 }),
   olderThanMs: fc.integer({ min: 1, max: 8_000 }),
   newerThanMs: fc.integer({ min: 1, max: 8_000 }),
+  slaDueWithinMs: fc.integer({ min: 1, max: 8_000 }),
   text: fc.constant('refund'),
 };
 

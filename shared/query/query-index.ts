@@ -68,6 +68,8 @@ export interface ViewSnapshot {
 export interface QueryIndexApi {
   readonly size: number;
   get: (id: string) => QueryRecord | undefined;
+  /** Every record, in no particular order (a rare full pass, e.g. re-deriving fields when the SLA config changes). */
+  all: () => IterableIterator<QueryRecord>;
   /** Adds or replaces records (a pull, a local change, the initial load in chunks). */
   upsert: (records: readonly QueryRecord[]) => void;
   remove: (ids: readonly string[]) => void;
@@ -203,6 +205,8 @@ export class QueryIndex implements QueryIndexApi {
   }
 
   get = (id: string): QueryRecord | undefined => this.records.get(id);
+
+  all = (): IterableIterator<QueryRecord> => this.records.values();
 
   upsert = (records: readonly QueryRecord[]): void => {
     if (records.length === 0) return;

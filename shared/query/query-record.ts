@@ -1,9 +1,12 @@
+import type { SlaConfig } from '../domain/sla-config.ts';
 import type { Ticket } from '../domain/ticket.ts';
+import { nextDeadline } from '../sla/sla-clocks.ts';
 
 /**
  * What a list needs of a ticket: the fields views filter and sort on and the
  * ones a row shows. The body is left out (it can be 100 kB); search has its own
- * index, and the detail pane reads the whole ticket.
+ * index, and the detail pane reads the whole ticket. The clock is kept (it is
+ * small) so a visible row can work out its SLA timer without reading the ticket.
  */
 export type QueryRecord = Pick<
   Ticket,
@@ -19,9 +22,19 @@ export type QueryRecord = Pick<
   | 'tags'
   | 'createdAt'
   | 'updatedAt'
->;
+  | 'clock'
+> & {
+  /**
+   * The earliest due instant of the ticket's running SLA clocks under the
+   * team's config (nextDeadline), null when none runs. An instant, not a
+   * remaining time: it only changes when the ticket or the config does, so
+   * it can be sorted and filtered on without recomputing as time passes.
+   */
+  slaDueAt: number | null;
+};
 
-export function toQueryRecord(ticket: Ticket): QueryRecord {
+/** `sla`: the team's SLA config; without one (before it is read) no deadline is known. */
+export function toQueryRecord(ticket: Ticket, sla: SlaConfig | null = null): QueryRecord {
   return {
     id: ticket.id,
     number: ticket.number,
@@ -35,5 +48,13 @@ export function toQueryRecord(ticket: Ticket): QueryRecord {
     tags: ticket.tags,
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
+    clock: ticket.clock,
+    slaDueAt: sla === null ? null : nextDeadline(ticket, sla),
   };
+}
+
+/** The record under another SLA config; the same object when its deadline does not move. */
+export function withSlaConfig(record: QueryRecord, sla: SlaConfig): QueryRecord {
+  const slaDueAt = nextDeadline(record, sla);
+  return slaDueAt === record.slaDueAt ? record : { ...record, slaDueAt };
 }

@@ -45,13 +45,24 @@ export const ViewFilter = z.object({
   olderThanMs: AgeMs.optional(),
   /** Created at most this long ago. */
   newerThanMs: AgeMs.optional(),
+  /**
+   * An SLA clock runs out within this long from now, or already has (breached):
+   * the ticket's next deadline is at most now + this. Tickets with no running
+   * clock (paused, met, no target) never match.
+   */
+  slaDueWithinMs: AgeMs.optional(),
   /** Free text, answered by full-text search (subject, body, requester, customer). */
   text: z.string().trim().min(1).max(200).optional(),
 });
 export type ViewFilter = z.infer<typeof ViewFilter>;
 
-/** Fields a list can be ordered by; each has a maintained ordering in the query layer. */
-export const SORT_FIELDS = ['priority', 'createdAt', 'updatedAt', 'number', 'status'] as const;
+/**
+ * Fields a list can be ordered by; each has a maintained ordering in the query
+ * layer. `sla_due`: the next SLA deadline, soonest first ascending; tickets
+ * without a running clock come after every deadline (last ascending, first
+ * descending, since a descending sort is exactly the ascending one reversed).
+ */
+export const SORT_FIELDS = ['priority', 'createdAt', 'updatedAt', 'number', 'status', 'sla_due'] as const;
 export const SortField = z.enum(SORT_FIELDS);
 export type SortField = z.infer<typeof SortField>;
 

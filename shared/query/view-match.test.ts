@@ -71,6 +71,13 @@ const cases: Case[] = [
   ['ages move with the clock', { olderThanMs: 1_000 }, { createdAt: 99_500 }, { now: 100_500 }, true],
   ['age window', { olderThanMs: 1_000, newerThanMs: 5_000 }, { createdAt: 97_000 }, {}, true],
   ['age window: too old', { olderThanMs: 1_000, newerThanMs: 5_000 }, { createdAt: 90_000 }, {}, false],
+  // SLA due within (now 100 000): breached, due inside the window, outside it, no clock
+  ['sla due: breached', { slaDueWithinMs: 1_000 }, { slaDueAt: 40_000 }, {}, true],
+  ['sla due: due now', { slaDueWithinMs: 1_000 }, { slaDueAt: 100_000 }, {}, true],
+  ['sla due: at the edge of the window', { slaDueWithinMs: 1_000 }, { slaDueAt: 101_000 }, {}, true],
+  ['sla due: past the window', { slaDueWithinMs: 1_000 }, { slaDueAt: 101_001 }, {}, false],
+  ['sla due: no running clock', { slaDueWithinMs: 1_000 }, { slaDueAt: null }, {}, false],
+  ['sla due: comes closer with the clock', { slaDueWithinMs: 1_000 }, { slaDueAt: 101_500 }, { now: 100_500 }, true],
   // text is answered by search
   ['text: a search match', { text: 'refund' }, { id: 'tkt_1' }, { textMatches: new Set(['tkt_1']) }, true],
   ['text: not a match', { text: 'refund' }, { id: 'tkt_1' }, { textMatches: new Set(['tkt_2']) }, false],
@@ -93,6 +100,7 @@ describe('dependsOnClock', () => {
     [{ statuses: ['new'], text: 'x' }, false],
     [{ olderThanMs: 1 }, true],
     [{ newerThanMs: 1 }, true],
+    [{ slaDueWithinMs: 1 }, true],
   ])('%o → %s', (filter, expected) => {
     expect(dependsOnClock(filter as ViewFilter)).toBe(expected);
   });

@@ -42,11 +42,19 @@ export function matchesFilter(record: QueryRecord, filter: ViewFilter, context: 
   if (filter.tags && !filter.tags.some((tag) => record.tags.includes(tag))) return false;
   if (filter.olderThanMs !== undefined && context.now - record.createdAt < filter.olderThanMs) return false;
   if (filter.newerThanMs !== undefined && context.now - record.createdAt > filter.newerThanMs) return false;
+  if (filter.slaDueWithinMs !== undefined && !dueWithin(record.slaDueAt, filter.slaDueWithinMs, context.now)) {
+    return false;
+  }
   if (filter.text !== undefined && !(context.textMatches?.has(record.id) ?? false)) return false;
   return true;
 }
 
+/** Due at most `withinMs` from now, breached included; no deadline never is. */
+function dueWithin(slaDueAt: number | null, withinMs: number, now: number): boolean {
+  return slaDueAt !== null && slaDueAt - now <= withinMs;
+}
+
 /** Filters whose answer changes with the clock alone: the query layer re-checks them as time passes. */
 export function dependsOnClock(filter: ViewFilter): boolean {
-  return filter.olderThanMs !== undefined || filter.newerThanMs !== undefined;
+  return filter.olderThanMs !== undefined || filter.newerThanMs !== undefined || filter.slaDueWithinMs !== undefined;
 }

@@ -6,7 +6,11 @@ export type RecordComparator = (a: QueryRecord, b: QueryRecord) => number;
 
 const STATUS_RANK = new Map<string, number>(TICKET_STATUSES.map((status, index) => [status, index]));
 
-/** A number for each sort field; tickets without a number yet (just created offline) sort after numbered ones. */
+/**
+ * A number for each sort field; tickets without a number yet (just created
+ * offline) sort after numbered ones, tickets without a running SLA clock after
+ * every deadline.
+ */
 function sortValue(record: QueryRecord, field: SortField): number {
   switch (field) {
     case 'priority':
@@ -19,6 +23,9 @@ function sortValue(record: QueryRecord, field: SortField): number {
       return record.number ?? Number.MAX_SAFE_INTEGER;
     case 'status':
       return STATUS_RANK.get(record.status) ?? 0;
+    case 'sla_due':
+      // After every real instant; not Infinity, whose difference with itself is NaN.
+      return record.slaDueAt ?? Number.MAX_SAFE_INTEGER;
   }
 }
 

@@ -8,6 +8,7 @@ import { MacroKeys } from '../features/macros/MacroKeys.tsx';
 import { MacrosScreen } from '../features/macros/MacrosScreen.tsx';
 import { MembersProvider } from '../features/queue/members-context.tsx';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
+import { BreachAlerts } from '../features/sla/BreachAlerts.tsx';
 import { ConflictNotices } from '../features/sync/ConflictNotices.tsx';
 import { FlashMessage } from '../features/sync/FlashMessage.tsx';
 import { SignOutGuard } from '../features/sync/SignOutGuard.tsx';
@@ -117,6 +118,7 @@ export function ConsoleScreen({
             />
             <footer className="app-footer">
               <SyncStatusBar offlineReady={offlineReady} />
+              <BreachAlerts shell={shell} web={appInfo.shell === 'web'} />
             </footer>
             <div className="notice-stack">
               <ConflictNotices />

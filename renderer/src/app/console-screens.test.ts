@@ -8,8 +8,9 @@ describe('screens per role', () => {
     ['agent', ['queue', 'macros'], []],
     ['analyst', ['queue', 'macros'], []],
     ['trainee', ['queue'], []],
-    ['lead', ['queue', 'macros', 'team'], []],
-    ['admin', ['queue', 'macros', 'team', 'admin'], ['users', 'apiKeys', 'settings', 'audit']],
+    // Leads edit SLA policies: the Admin entry shows them that section only.
+    ['lead', ['queue', 'macros', 'team', 'admin'], ['sla']],
+    ['admin', ['queue', 'macros', 'team', 'admin'], ['users', 'apiKeys', 'settings', 'sla', 'audit']],
   ] as const)('%s sees %j and admin tabs %j', (role, screens, tabs) => {
     expect(consoleScreensFor(role)).toEqual(screens);
     expect(adminTabsFor(role).map((tab) => tab.id)).toEqual(tabs);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILTIN_VIEWS } from '#shared/query/builtin-views';
+import { type SlaPolicy, defaultSlaConfig } from '#shared/domain/sla-config';
 import { ticketFixture } from '#shared/testing/fixtures';
 import type { Ticket } from '#shared/domain/ticket';
 import { ShiftdeskDb } from '../db/shiftdesk-db.ts';
@@ -86,5 +87,30 @@ describe('the local query layer', () => {
     await layer.settled();
     await expect.poll(() => layer.index.view('active')?.length).toBe(2);
     expect(posted.some((message) => message.type === 'reset')).toBe(true);
+  });
+
+  it('gives every record its next SLA deadline, and moves them all when a lead saves new policies', async () => {
+    layer.start();
+    await ready();
+    const open = ticket(3);
+    await expect.poll(() => layer.index.get(open.id)?.slaDueAt).not.toBeNull();
+    expect(layer.index.get(ticket(5).id)?.slaDueAt).toBeNull(); // solved: no clock runs
+    const tight: SlaPolicy = {
+      firstResponseMinutes: 1,
+      nextResponseMinutes: null,
+      resolutionMinutes: 10,
+      schedule: 'always',
+    };
+    const starter = defaultSlaConfig(0);
+    let heard = 0;
+    layer.onSlaConfig(() => heard++);
+    await db.rows('slaConfig').put({
+      ...starter,
+      policies: { urgent: tight, high: tight, normal: tight, low: tight },
+      updatedAt: 5,
+    });
+    await expect.poll(() => layer.index.get(open.id)?.slaDueAt).toBe(open.createdAt + 60_000);
+    expect(layer.slaConfig?.policies.normal).toEqual(tight);
+    expect(heard).toBe(1);
   });
 });

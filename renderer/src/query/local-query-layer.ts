@@ -1,10 +1,12 @@
 import type { Customer, CustomerTier } from '#shared/domain/customer';
 import type { CustomerId, TicketId } from '#shared/domain/ids';
+import type { SlaConfig } from '#shared/domain/sla-config';
 import type { Ticket } from '#shared/domain/ticket';
 import { QueryIndex, type ViewSnapshot } from '#shared/query/query-index';
-import { type QueryRecord, toQueryRecord } from '#shared/query/query-record';
+import { type QueryRecord, toQueryRecord, withSlaConfig } from '#shared/query/query-record';
 import type { ViewDefinition } from '#shared/query/view-definition';
 import type { ShiftdeskDb } from '../db/shiftdesk-db.ts';
+import { readSlaConfig } from '../features/sla/read-sla-config.ts';
 import type { QueryLoadStatus } from './load-status.ts';
 import type { SearchClient } from './search/search-client.ts';
 import { SerialQueue } from './serial-queue.ts';
@@ -45,6 +47,10 @@ export class LocalQueryLayer {
   private readonly statusListeners = new Set<() => void>();
   private readonly changeListeners = new Set<TicketChangeListener>();
   private readonly tiers = new Map<string, CustomerTier>();
+  /** The team's SLA config, read before the first ticket; each record's slaDueAt is computed under it. */
+  private sla: SlaConfig | null = null;
+  private slaSignature = '';
+  private readonly slaListeners = new Set<() => void>();
   private statusValue: QueryLoadStatus = { phase: 'loading', loaded: 0, total: null };
   private stops: (() => void)[] = [];
   /** Views asked for during the load, opened when it is done. */
@@ -78,6 +84,9 @@ export class LocalQueryLayer {
         if (change.kind === 'keys') this.searchClient?.notifyChanged([], change.keys as CustomerId[]);
         else this.searchClient?.reset();
       }),
+      // The starter config follows the workspace's time zone until a lead saves one.
+      watchTableChanges(this.db, 'slaConfig', () => void this.reads.run(() => this.loadSlaConfig())),
+      watchTableChanges(this.db, 'settings', () => void this.reads.run(() => this.loadSlaConfig())),
     );
     const clock = setInterval(() => this.index.setContext({ now: Date.now() }), CLOCK_TICK_MS);
     this.stops.push(() => clearInterval(clock));
@@ -85,6 +94,7 @@ export class LocalQueryLayer {
     // and the search worker starts once the load is under way, so neither competes with the first paint.
     const later = setTimeout(() => {
       void this.reads.run(() => this.loadCustomers());
+      void this.reads.run(() => this.loadSlaConfig());
       this.reload();
       setTimeout(() => void this.startSearch(), SEARCH_START_DELAY_MS);
     }, 0);
@@ -183,7 +193,7 @@ export class LocalQueryLayer {
         const gone: string[] = [];
         rows.forEach((row, i) => (row ? present.push(row) : gone.push(change.keys[i] ?? '')));
         if (gone.length > 0) this.index.remove(gone);
-        if (present.length > 0) this.index.upsert(present.map(toQueryRecord));
+        if (present.length > 0) this.index.upsert(present.map((ticket) => toQueryRecord(ticket, this.sla)));
       });
     }
     if (change.kind === 'all') this.searchClient?.reset();
@@ -224,7 +234,7 @@ export class LocalQueryLayer {
         await this.reads.run(async () => {
           if (!current()) return;
           rows = await this.db.rows('ticket').where(':id').above(after).limit(LOAD_CHUNK).toArray();
-          this.index.upsert(rows.map(toQueryRecord));
+          this.index.upsert(rows.map((ticket) => toQueryRecord(ticket, this.sla)));
         });
         if (!current()) return;
         loaded += rows.length;
@@ -270,6 +280,37 @@ export class LocalQueryLayer {
     for (const customer of customers) this.tiers.set(customer.id, customer.tier);
     // A new function, so the index re-checks views that filter by tier.
     this.index.setContext({ tierOf: (id) => this.tiers.get(id) });
+  }
+
+  /** The SLA config in use (null until read); records' slaDueAt agree with it. */
+  get slaConfig(): SlaConfig | null {
+    return this.sla;
+  }
+
+  /** Called after the SLA config changed and every record's deadline follows it. */
+  onSlaConfig(listener: () => void): () => void {
+    this.slaListeners.add(listener);
+    return () => this.slaListeners.delete(listener);
+  }
+
+  /**
+   * Reads the SLA config; when it changed (a lead saved policies: rare), every
+   * record's deadline is worked out again from the record itself, in one batch,
+   * and only the records whose deadline moved are written.
+   */
+  private async loadSlaConfig(): Promise<void> {
+    const config = await readSlaConfig(this.db);
+    const signature = JSON.stringify({ calendar: config.calendar, policies: config.policies });
+    if (signature === this.slaSignature) return;
+    this.sla = config;
+    this.slaSignature = signature;
+    const moved: QueryRecord[] = [];
+    for (const record of this.index.all()) {
+      const next = withSlaConfig(record, config);
+      if (next !== record) moved.push(next);
+    }
+    this.index.upsert(moved);
+    for (const listener of this.slaListeners) listener();
   }
 
   private setStatus(status: QueryLoadStatus): void {

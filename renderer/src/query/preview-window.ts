@@ -4,6 +4,7 @@ import { type ViewContext, matchesFilter } from '#shared/query/view-match';
 import { compareBy, effectiveSort, sortSignature } from '#shared/query/view-sort';
 import { QUEUE_ORDER, type ViewDefinition } from '#shared/query/view-definition';
 import type { ShiftdeskDb } from '../db/shiftdesk-db.ts';
+import { readSlaConfig } from '../features/sla/read-sla-config.ts';
 
 /** The compound index the first screen of a queue-ordered view is read from (declared in local-schema.ts). */
 export const QUEUE_ORDER_INDEX = '[status+priority+createdAt]';
@@ -26,11 +27,13 @@ export async function readViewPreview(
 ): Promise<QueryRecord[] | null> {
   if (view.filter.text !== undefined) return null;
   const signature = sortSignature(effectiveSort(view));
-  const matches = (ticket: Ticket) => matchesFilter(toQueryRecord(ticket), view.filter, context);
-  if (signature === QUEUE_SIGNATURE) return readQueueOrdered(db, view, matches, limit);
+  const sla = await readSlaConfig(db);
+  const toRecord = (ticket: Ticket) => toQueryRecord(ticket, sla);
+  const matches = (ticket: Ticket) => matchesFilter(toRecord(ticket), view.filter, context);
+  if (signature === QUEUE_SIGNATURE) return readQueueOrdered(db, view, matches, toRecord, limit);
   if (signature === RECENT_SIGNATURE) {
     const rows = await db.rows('ticket').orderBy('updatedAt').reverse().filter(matches).limit(limit).toArray();
-    return rows.map(toQueryRecord);
+    return rows.map(toRecord);
   }
   return null;
 }
@@ -44,6 +47,7 @@ async function readQueueOrdered(
   db: ShiftdeskDb,
   view: ViewDefinition,
   matches: (ticket: Ticket) => boolean,
+  toRecord: (ticket: Ticket) => QueryRecord,
   limit: number,
 ): Promise<QueryRecord[]> {
   const statuses = view.filter.statuses ?? TICKET_STATUSES;
@@ -62,7 +66,7 @@ async function readQueueOrdered(
           .toArray(),
       ),
     );
-    const merged = perStatus.flat().map(toQueryRecord).sort(compare);
+    const merged = perStatus.flat().map(toRecord).sort(compare);
     found.push(...merged.slice(0, limit - found.length));
     if (found.length >= limit) break;
   }

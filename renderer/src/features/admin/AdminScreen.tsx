@@ -6,12 +6,14 @@ import { type AdminTabId, adminTabsFor } from './admin-tabs.ts';
 import { ApiKeysTab } from './api-keys/ApiKeysTab.tsx';
 import { AuditTab } from './audit/AuditTab.tsx';
 import { TeamSettingsTab } from './settings/TeamSettingsTab.tsx';
+import { SlaPoliciesTab } from './sla/SlaPoliciesTab.tsx';
 import { UsersTab } from './users/UsersTab.tsx';
 
 /**
- * Users, API keys, team settings and the audit log. Everything here is read
- * from the server when it opens (never synced to devices), so it needs a
- * connection; each section says so, with a retry, when there is none.
+ * Users, API keys, team settings, SLA policies and the audit log. All but the
+ * SLA policies are read from the server when they open (never synced to
+ * devices), so they need a connection; each says so, with a retry, when there
+ * is none. SLA policies are synced and edited locally, so they work offline.
  */
 export function AdminScreen() {
   const { user } = useWorkspace();
@@ -29,6 +31,7 @@ export function AdminScreen() {
         {selected === 'users' && <UsersTab />}
         {selected === 'apiKeys' && <ApiKeysTab />}
         {selected === 'settings' && <TeamSettingsTab />}
+        {selected === 'sla' && <SlaPoliciesTab />}
         {selected === 'audit' && <AuditTab />}
       </Tabs>
     </main>

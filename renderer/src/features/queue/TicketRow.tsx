@@ -4,6 +4,7 @@ import type { PresenceEntry } from '#shared/sync/socket-protocol';
 import { STATUS_LABELS, formatAge } from '../../ui/format.ts';
 import { Highlighted } from '../../ui/Highlighted.tsx';
 import { PresenceBadges } from '../presence/PresenceBadges.tsx';
+import { SlaTimer } from '../sla/SlaTimer.tsx';
 import { PriorityBadge } from './PriorityBadge.tsx';
 import { useMemberName } from './members-context.tsx';
 
@@ -83,6 +84,7 @@ export const TicketRow = memo(function TicketRow({
       </div>
       <div className="ticket-row__side">
         <PresenceBadges entries={presence} />
+        <SlaTimer ticket={ticket} />
         <time className="ticket-row__age" dateTime={new Date(ticket.createdAt).toISOString()}>
           {formatAge(ticket.createdAt, now)}
         </time>

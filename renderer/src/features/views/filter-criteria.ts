@@ -132,6 +132,7 @@ export const SORT_CHOICES: readonly { value: string; label: string; sort: ViewSo
   { value: 'newest', label: 'Newest first', sort: [{ field: 'createdAt', direction: 'desc' }] },
   { value: 'updated', label: 'Recently updated', sort: [{ field: 'updatedAt', direction: 'desc' }] },
   { value: 'number', label: 'Ticket number', sort: [{ field: 'number', direction: 'asc' }] },
+  { value: 'sla', label: 'SLA due soonest', sort: [{ field: 'sla_due', direction: 'asc' }] },
 ];
 
 export function readSort(sort: ViewSort): string {
