@@ -45,6 +45,8 @@ test.describe('working a ticket', () => {
     await page.getByTestId('queue-list').focus();
     await page.keyboard.press('p');
     await expect(agent.detailStatus()).toHaveText('Waiting on customer');
+    const clocks = page.getByRole('complementary', { name: 'Ticket context' });
+    await expect(clocks.locator('[data-sla-metric="resolution"]')).toHaveAttribute('data-sla-state', 'paused');
     await expect(agent.pending()).toHaveAttribute('data-pending', '0');
     const waiting = await serverApi.ticket(ticket.id);
     expect(waiting.status).toBe('pending');
@@ -55,6 +57,8 @@ test.describe('working a ticket', () => {
     await conversationApi.followUp(ticket.number, 'Still timing out, even after 60 seconds.', customer);
     await expect(view.messages().filter({ hasText: 'Still timing out' })).toHaveAttribute('data-kind', 'customer');
     await expect(agent.detailStatus()).toHaveText('Open');
+    await expect(clocks.locator('[data-sla-metric="resolution"]')).toHaveAttribute('data-sla-state', 'running');
+    await expect(clocks.locator('[data-sla-metric="next_response"]')).toHaveAttribute('data-sla-state', 'running');
     const reopened = await serverApi.ticket(ticket.id);
     // The pause is over and the next-response clock runs from the customer's message.
     expect(reopened.clock?.pausedSince).toBeNull();

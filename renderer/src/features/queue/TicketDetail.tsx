@@ -7,6 +7,7 @@ import { useWorkspace } from '../../app/workspace-context.tsx';
 import { Isolated } from '../conversation/content/CustomerText.tsx';
 import { useDraft } from '../conversation/drafts.ts';
 import { TicketConversation } from '../conversation/TicketConversation.tsx';
+import { SlaTimer } from '../sla/SlaTimer.tsx';
 import { TicketSidePanel } from '../ticket-panel/TicketSidePanel.tsx';
 import { DETAIL_SUBJECT_ID } from '../ticket-panel/use-open-ticket.ts';
 import { TicketTriage } from './TicketTriage.tsx';
@@ -60,7 +61,8 @@ export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInp
           {formatAge(ticket.createdAt, now)} ago ·{' '}
           <span className="ticket-detail__status" data-testid="detail-status-label">
             {STATUS_LABELS[ticket.status]}
-          </span>
+          </span>{' '}
+          <SlaTimer ticket={ticket} />
         </p>
       </header>
 

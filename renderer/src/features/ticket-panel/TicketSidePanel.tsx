@@ -3,6 +3,7 @@ import type { Ticket } from '#shared/domain/ticket';
 import type { PresenceEntry } from '#shared/sync/socket-protocol';
 import { Isolated } from '../conversation/content/CustomerText.tsx';
 import { PresenceLine } from '../presence/PresenceBadges.tsx';
+import { SlaClocksPanel } from '../sla/SlaClocksPanel.tsx';
 import { OtherOpenTickets } from './OtherOpenTickets.tsx';
 import { TicketHistory } from './TicketHistory.tsx';
 
@@ -20,13 +21,14 @@ const TIER_LABELS: Readonly<Record<Customer['tier'], string>> = {
 };
 
 /**
- * Beside the conversation (below it on a narrow window): who the customer and
+ * Beside the conversation (below it on a narrow window): the SLA clocks, who the customer and
  * requester are, the customer's other open tickets, who else has the ticket
  * open, and its history. Every customer-written string is bidi-isolated.
  */
 export function TicketSidePanel({ ticket, customer, presence, now }: TicketSidePanelProps) {
   return (
     <aside className="ticket-panel" aria-label="Ticket context" data-testid="ticket-panel">
+      <SlaClocksPanel ticket={ticket} />
       <section className="ticket-panel__section" aria-labelledby="ticket-panel-customer">
         <h3 id="ticket-panel-customer">Customer</h3>
         {customer ? (
