@@ -20,3 +20,8 @@ export function FailureNotice({ failure, onRetry, testId }: FailureNoticeProps) 
     </div>
   );
 }
+
+/** A change the rules refused, in the rules' words: nothing to retry, the person changes what they asked for. */
+export function RefusalNotice({ message }: { message: string }) {
+  return <FailureNotice failure={{ message, retry: false, offline: false, code: null, status: null }} />;
+}

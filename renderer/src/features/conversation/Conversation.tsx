@@ -1,4 +1,4 @@
-import { Fragment, startTransition, useEffect, useState } from 'react';
+import { Fragment, startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useMembers } from '../queue/members-context.tsx';
 import { MessageEntry } from './MessageEntry.tsx';
@@ -33,6 +33,10 @@ export function Conversation({ thread }: ConversationProps) {
   useEffect(() => {
     if (loaded) startTransition(() => setLimit(INITIAL_MESSAGES));
   }, [loaded]);
+  const section = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (loaded) revealNewest(section.current);
+  }, [loaded]);
   if (!thread) {
     return (
       <section className="conversation" aria-label="Conversation" aria-busy="true">
@@ -50,7 +54,7 @@ export function Conversation({ thread }: ConversationProps) {
     id === null ? undefined : id === user.id ? 'You' : (members?.get(id)?.name ?? 'A teammate');
 
   return (
-    <section className="conversation" aria-label="Conversation" data-testid="conversation">
+    <section className="conversation" aria-label="Conversation" data-testid="conversation" ref={section}>
       {shown.map((entry, index) => (
         <Fragment key={entry.id}>
           {hidden > 0 && index === 1 && filling && <p className="conversation__loading">Loading earlier messages…</p>}
@@ -78,4 +82,16 @@ export function Conversation({ thread }: ConversationProps) {
       ))}
     </section>
   );
+}
+
+/**
+ * Opening a ticket whose thread is longer than the pane shows its newest
+ * message (what the customer said last is what the agent acts on), as a chat
+ * does; a thread that fits is left where it is, header and all.
+ */
+function revealNewest(section: HTMLElement | null): void {
+  const newest = section?.querySelector<HTMLElement>('article[data-message-id]:last-of-type');
+  if (!newest) return;
+  const box = newest.getBoundingClientRect();
+  if (box.bottom > window.innerHeight) newest.scrollIntoView({ block: 'end' });
 }

@@ -3,7 +3,7 @@ import { MACRO_NAME_MAX, type Macro } from '#shared/domain/macro';
 import { can } from '#shared/domain/permissions';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { FailureNotice } from '../../ui/FailureNotice.tsx';
+import { RefusalNotice } from '../../ui/FailureNotice.tsx';
 import type { FieldProblems } from '../../ui/field-problems.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.ts';
@@ -12,6 +12,7 @@ import { newMacroId, runMacroChange } from './apply-macro.ts';
 import { MacroBodyField } from './MacroBodyField.tsx';
 import { MacroChangesFields } from './MacroChangesFields.tsx';
 import { type MacroForm, type MacroFormField, formFor, macroFromForm } from './macro-form.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 interface MacroEditorDialogProps {
   /** The macro to change; absent to create one. */
@@ -146,16 +147,14 @@ export function MacroEditorDialog({ macro, onClose, onSaved }: MacroEditorDialog
           </fieldset>
         </div>
         {refusal && (
-          <FailureNotice failure={{ message: refusal, retry: false, offline: false, code: null, status: null }} />
+          <RefusalNotice message={refusal} />
         )}
-        <div className="dialog__actions macro-editor__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {macro ? 'Save changes' : 'Create macro'}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          className="macro-editor__actions"
+          submitLabel={macro ? 'Save changes' : 'Create macro'}
+          busy={busy}
+          secondary={{ label: 'Cancel', onClick: onClose }}
+        />
       </form>
     </Dialog>
   );

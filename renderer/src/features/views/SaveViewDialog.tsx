@@ -6,7 +6,7 @@ import { mayChangeSavedView } from '#shared/sync/mutators/saved-view/saved-view-
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { FailureNotice } from '../../ui/FailureNotice.tsx';
+import { RefusalNotice } from '../../ui/FailureNotice.tsx';
 import type { FieldProblems } from '../../ui/field-problems.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.ts';
@@ -14,6 +14,7 @@ import { createArgs, draftFor, sameDefinition, updateArgs, viewNameProblem } fro
 import { newSavedViewId, runSavedViewChange } from './saved-view-actions.ts';
 import { useSavedViews } from './use-saved-views.ts';
 import { ViewVisibilityChoice } from './ViewVisibilityChoice.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 export interface SaveViewDialogProps {
   /** What the screen shows now: saved as a new view, or offered as an existing view's new definition. */
@@ -153,21 +154,19 @@ export function SaveViewDialog({ definition, view, onClose, onSaved, onDeleted }
           </label>
         )}
         {refusal && (
-          <FailureNotice failure={{ message: refusal, retry: false, offline: false, code: null, status: null }} />
+          <RefusalNotice message={refusal} />
         )}
-        <div className="dialog__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {view ? 'Save changes' : 'Save view'}
-          </button>
+        <FormActions
+          submitLabel={view ? 'Save changes' : 'Save view'}
+          busy={busy}
+          secondary={{ label: 'Cancel', onClick: onClose }}
+        >
           {view && (
             <button type="button" className="button" onClick={() => setConfirmingDelete(true)}>
               Delete view…
             </button>
           )}
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   );

@@ -9,6 +9,7 @@ import {
 } from '../../../domain/macro.ts';
 import type { MutatorTx, SampleWorld } from '../../mutator.ts';
 import { MutationRejected, type RejectionSubject } from '../../rejection.ts';
+import { countAgainstLimit, nameClash } from '../owned-records.ts';
 import type { SeededRandom } from '../../../util/seeded-random.ts';
 
 function subjectOf(id: string): { subject: RejectionSubject } {
@@ -53,24 +54,14 @@ export async function refuseIfNoRoom(
   tx: MutatorTx,
   target: { ownerId: string; visibility: MacroVisibility; excludingId?: string },
 ): Promise<void> {
-  const subject = target.excludingId ? subjectOf(target.excludingId) : {};
-  const others = (macros: Macro[]) => macros.filter((macro) => macro.id !== target.excludingId);
-  if (target.visibility === 'shared') {
-    if (others(await tx.list('macro', 'visibility', 'shared')).length < MAX_SHARED_MACROS) return;
-    throw new MutationRejected(
-      'invalid',
-      `The team already has ${MAX_SHARED_MACROS} macros, the most it can. Delete one nobody uses first.`,
-      subject,
-    );
-  }
-  const personal = others(await tx.list('macro', 'ownerId', target.ownerId)).filter(
-    (macro) => macro.visibility === 'personal',
-  );
-  if (personal.length < MAX_PERSONAL_MACROS) return;
+  const shared = target.visibility === 'shared';
+  if ((await countAgainstLimit(tx, 'macro', target)) < (shared ? MAX_SHARED_MACROS : MAX_PERSONAL_MACROS)) return;
   throw new MutationRejected(
     'invalid',
-    `There are already ${MAX_PERSONAL_MACROS} personal macros, the most one person can keep. Delete one first.`,
-    subject,
+    shared
+      ? `The team already has ${MAX_SHARED_MACROS} macros, the most it can. Delete one nobody uses first.`
+      : `There are already ${MAX_PERSONAL_MACROS} personal macros, the most one person can keep. Delete one first.`,
+    target.excludingId ? subjectOf(target.excludingId) : {},
   );
 }
 
@@ -80,12 +71,7 @@ export async function refuseIfNameTaken(
   name: string,
   target: { ownerId: string; excludingId?: string },
 ): Promise<void> {
-  const seen = [
-    ...(await tx.list('macro', 'ownerId', target.ownerId)),
-    ...(await tx.list('macro', 'visibility', 'shared')),
-  ];
-  const wanted = name.trim().toLowerCase();
-  const clash = seen.find((macro) => macro.id !== target.excludingId && macro.name.trim().toLowerCase() === wanted);
+  const clash = await nameClash(tx, 'macro', name, target);
   if (!clash) return;
   throw new MutationRejected(
     'conflict',

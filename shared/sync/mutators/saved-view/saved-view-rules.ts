@@ -7,10 +7,10 @@ import {
   MAX_SHARED_VIEWS,
   type SavedView,
   type SavedViewVisibility,
-  sameViewName,
 } from '../../../domain/saved-view.ts';
 import type { MutationContext, MutatorTx, SampleWorld } from '../../mutator.ts';
 import { MutationRejected, type RejectionSubject } from '../../rejection.ts';
+import { countAgainstLimit, nameClash } from '../owned-records.ts';
 import type { SeededRandom } from '../../../util/seeded-random.ts';
 
 function subjectOf(id: string): { subject: RejectionSubject } {
@@ -66,26 +66,23 @@ export async function refuseIfNoRoom(
   target: { ownerId: string; visibility: SavedViewVisibility; excludingId?: string },
   ctx: MutationContext,
 ): Promise<void> {
-  const others = (views: SavedView[]) => views.filter((view) => view.id !== target.excludingId);
-  if (target.visibility === 'shared') {
-    const shared = others(await tx.list('savedView', 'visibility', 'shared'));
-    if (shared.length < MAX_SHARED_VIEWS) return;
+  const shared = target.visibility === 'shared';
+  const taken = await countAgainstLimit(tx, 'savedView', target);
+  if (taken < (shared ? MAX_SHARED_VIEWS : MAX_PERSONAL_VIEWS)) return;
+  const subject = target.excludingId ? subjectOf(target.excludingId) : {};
+  if (shared) {
     throw new MutationRejected(
       'invalid',
       `The team already shares ${MAX_SHARED_VIEWS} views, the most a team can. Delete a shared view nobody uses, or keep this one personal.`,
-      target.excludingId ? subjectOf(target.excludingId) : {},
+      subject,
     );
   }
-  const personal = others(await tx.list('savedView', 'ownerId', target.ownerId)).filter(
-    (view) => view.visibility === 'personal',
-  );
-  if (personal.length < MAX_PERSONAL_VIEWS) return;
   const limit = `${MAX_PERSONAL_VIEWS} personal views, the most one person can keep`;
   const message =
     target.ownerId === ctx.actor.id
       ? `You already have ${limit}. Delete one you no longer use, or share this one with the team.`
       : `${await ownerName(tx, target.ownerId)} already has ${limit}, so this view stays shared.`;
-  throw new MutationRejected('invalid', message, target.excludingId ? subjectOf(target.excludingId) : {});
+  throw new MutationRejected('invalid', message, subject);
 }
 
 /**
@@ -98,11 +95,7 @@ export async function refuseIfNameTaken(
   name: string,
   target: { ownerId: string; excludingId?: string },
 ): Promise<void> {
-  const seen = [
-    ...(await tx.list('savedView', 'ownerId', target.ownerId)),
-    ...(await tx.list('savedView', 'visibility', 'shared')),
-  ];
-  const clash = seen.find((view) => view.id !== target.excludingId && sameViewName(view.name, name));
+  const clash = await nameClash(tx, 'savedView', name, target);
   if (!clash) return;
   throw new MutationRejected(
     'conflict',

@@ -11,6 +11,7 @@ import { OneTimeSecret } from '../OneTimeSecret.tsx';
 import type { FieldProblems } from '../../../ui/field-problems.ts';
 import { type ApiKeyDraft, type ApiKeyField, MAX_RATE_PER_MINUTE, apiKeyRequest } from './api-key-form.ts';
 import { intakeCurlExample } from './intake-example.ts';
+import { FormActions } from '../../../ui/FormActions.tsx';
 
 interface CreateApiKeyDialogProps {
   onClose: () => void;
@@ -127,14 +128,7 @@ export function CreateApiKeyDialog({ onClose, onCreated }: CreateApiKeyDialogPro
         />
         {failure && <FailureNotice failure={failure} />}
         {busy && <p role="status">Creating…</p>}
-        <div className="dialog__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Create key
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel="Create key" busy={busy} secondary={{ label: 'Cancel', onClick: onClose }} />
       </form>
     </Dialog>
   );

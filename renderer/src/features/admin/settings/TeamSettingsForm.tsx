@@ -16,6 +16,7 @@ import {
   settingsPatch,
 } from './settings-form.ts';
 import { timeZoneOptions } from './time-zones.ts';
+import { FormActions } from '../../../ui/FormActions.tsx';
 
 type Feedback = { kind: 'saved'; at: number } | { kind: 'unchanged' } | null;
 
@@ -99,23 +100,19 @@ export function TeamSettingsForm({ initial }: { initial: TeamSettings }) {
               ? 'Nothing changed, so nothing was saved.'
               : ''}
       </p>
-      <div className="dialog__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          Save settings
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          onClick={() => {
+      <FormActions
+        submitLabel="Save settings"
+        busy={busy}
+        secondary={{
+          label: 'Undo changes',
+          disabledWhileBusy: true,
+          onClick: () => {
             setDraft(draftOf(saved));
             setProblems({});
             setFeedback(null);
-          }}
-        >
-          Undo changes
-        </button>
-      </div>
+          },
+        }}
+      />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useFocusFirstInvalid } from '../../../ui/use-focus-first-invalid.ts';
 import { CalendarFieldset } from './CalendarFieldset.tsx';
 import { PolicyFieldset } from './PolicyFieldset.tsx';
 import { type SlaDraft, type SlaProblems, draftOf, slaArgs } from './sla-form.ts';
+import { FormActions } from '../../../ui/FormActions.tsx';
 
 /** Kept by the tab: saving replaces the config, which remounts this form with the saved values. */
 export type SlaFeedback = { kind: 'saved' } | { kind: 'refused'; message: string } | null;
@@ -83,23 +84,19 @@ export function SlaPoliciesForm({ initial, feedback, setFeedback }: SlaPoliciesF
                 ? feedback.message
                 : ''}
       </p>
-      <div className="dialog__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          Save SLA policies
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          onClick={() => {
+      <FormActions
+        submitLabel="Save SLA policies"
+        busy={busy}
+        secondary={{
+          label: 'Undo changes',
+          disabledWhileBusy: true,
+          onClick: () => {
             setDraft(draftOf(initial));
             setProblems({});
             setFeedback(null);
-          }}
-        >
-          Undo changes
-        </button>
-      </div>
+          },
+        }}
+      />
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { useFocusFirstInvalid } from '../../../ui/use-focus-first-invalid.ts';
 import { OneTimeSecret } from '../OneTimeSecret.tsx';
 import { type AccountField, type NewAccountDraft, fieldOfFailure, newAccountRequest } from './account-form.ts';
 import { PasswordChoice } from './PasswordChoice.tsx';
+import { FormActions } from '../../../ui/FormActions.tsx';
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: `${ROLE_LABELS[role]}: ${ROLE_DESCRIPTIONS[role]}` }));
 
@@ -126,14 +127,7 @@ export function AddUserDialog({ onClose, onCreated }: AddUserDialogProps) {
         />
         {failure && <FailureNotice failure={failure} />}
         {busy && <p role="status">Adding…</p>}
-        <div className="dialog__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Add user
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel="Add user" busy={busy} secondary={{ label: 'Cancel', onClick: onClose }} />
       </form>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import { FailureNotice } from '../../../ui/FailureNotice.tsx';
 import { OneTimeSecret } from '../OneTimeSecret.tsx';
 import { type PasswordMode, fieldOfFailure, passwordChoice } from './account-form.ts';
 import { PasswordChoice } from './PasswordChoice.tsx';
+import { FormActions } from '../../../ui/FormActions.tsx';
 
 interface ResetPasswordDialogProps {
   account: AccountSummary;
@@ -92,14 +93,11 @@ export function ResetPasswordDialog({ account, onClose, onReset }: ResetPassword
         <PasswordChoice mode={mode} password={password} onMode={setMode} onPassword={setPassword} error={problem} />
         {failure && <FailureNotice failure={failure} />}
         {busy && <p role="status">Resetting…</p>}
-        <div className="dialog__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Reset password
-          </button>
-          <button type="button" className="button" onClick={onClose} data-autofocus>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel="Reset password"
+          busy={busy}
+          secondary={{ label: 'Cancel', onClick: onClose, autoFocus: true }}
+        />
       </form>
     </Dialog>
   );
