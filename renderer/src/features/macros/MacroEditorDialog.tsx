@@ -146,9 +146,7 @@ export function MacroEditorDialog({ macro, onClose, onSaved }: MacroEditorDialog
             )}
           </fieldset>
         </div>
-        {refusal && (
-          <RefusalNotice message={refusal} />
-        )}
+        {refusal && <RefusalNotice message={refusal} />}
         <FormActions
           className="macro-editor__actions"
           submitLabel={macro ? 'Save changes' : 'Create macro'}

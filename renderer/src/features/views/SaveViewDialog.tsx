@@ -153,9 +153,7 @@ export function SaveViewDialog({ definition, view, onClose, onSaved, onDeleted }
             Replace its filters, sort and grouping with the ones on screen now
           </label>
         )}
-        {refusal && (
-          <RefusalNotice message={refusal} />
-        )}
+        {refusal && <RefusalNotice message={refusal} />}
         <FormActions
           submitLabel={view ? 'Save changes' : 'Save view'}
           busy={busy}
