@@ -3,6 +3,7 @@ import type { IntakeMessageRequest } from '#shared/api/intake';
 import { MessageId, TicketEventId } from '#shared/domain/ids';
 import type { Message } from '#shared/domain/message';
 import { advanceClock, clockOf } from '#shared/domain/ticket-clock';
+import { withStatus } from '#shared/sync/mutators/ticket/ticket-rules';
 import type { Ticket, TicketStatus } from '#shared/domain/ticket';
 import type { TicketEvent } from '#shared/domain/ticket-event';
 import type { Sql } from '../db/database.ts';
@@ -72,9 +73,8 @@ export async function addCustomerMessage(
     },
   };
   // The customer wrote: the next-response clock starts, and a reopen resumes or restarts the others.
-  let clock = advanceClock(clockOf(ticket), { kind: 'customer_message' }, now);
-  if (reopen) clock = advanceClock(clock, { kind: 'status', from: ticket.status, to: 'open' }, now);
-  const updated: Ticket = { ...ticket, status: reopen ? 'open' : ticket.status, updatedAt: now, clock };
+  const written: Ticket = { ...ticket, clock: advanceClock(clockOf(ticket), { kind: 'customer_message' }, now) };
+  const updated: Ticket = { ...(reopen ? withStatus(written, 'open', now) : written), updatedAt: now };
   await writeRow(tx, workspaceId, 'message', stored, version);
   await writeRow(tx, workspaceId, 'ticket', updated, version);
   await writeRow(tx, workspaceId, 'ticketEvent', event, version);

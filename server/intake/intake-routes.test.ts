@@ -279,6 +279,14 @@ describeEachDatabase('intake API', (kind) => {
       expect(unknown.body).toMatchObject({ error: 'not_found', message: 'There is no ticket #999999.' });
     });
 
+    it('refuses a follow-up of nothing but spaces with a 400 that says why', async () => {
+      const created = await postIntake(base, ticketPath, secret, ticketRequest('Blank follow-up'));
+      const blank = { body: '   \n  ', from: { email: 'ops@kestrelfreight.example' } };
+      const answer = await postIntake(base, messagePath(Number(created.body.number)), secret, blank);
+      expect(answer.status).toBe(400);
+      expect(JSON.stringify(answer.body)).toContain('must not be empty');
+    });
+
     it('restarts the clocks: a follow-up on a ticket waiting on the customer ends the pause and starts the next-response clock', async () => {
       const created = await postIntake(base, ticketPath, secret, ticketRequest('Waiting on them'));
       const id = String(created.body.id);

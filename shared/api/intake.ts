@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageBody } from '../domain/message.ts';
 import { CustomerId, TicketId, TicketNumber } from '../domain/ids.ts';
 import { TicketChannel, TicketPriority, TicketTag, MAX_TAGS, normalizeTag } from '../domain/ticket.ts';
 
@@ -42,7 +43,7 @@ export type IntakeTicketResponse = z.infer<typeof IntakeTicketResponse>;
 export const IntakeMessageParams = z.object({ number: z.coerce.number().pipe(TicketNumber) });
 
 export const IntakeMessageRequest = z.object({
-  body: z.string().min(1, 'the message is empty').max(100_000),
+  body: MessageBody,
   from: z.object({ email: z.email().max(320), name: z.string().trim().min(1).max(200).optional() }),
 });
 export type IntakeMessageRequest = z.input<typeof IntakeMessageRequest>;

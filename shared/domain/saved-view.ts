@@ -49,10 +49,8 @@ export function isVisibleTo(view: { ownerId: string; visibility: SavedViewVisibi
   return view.visibility === 'shared' || view.ownerId === userId;
 }
 
-/** Names are compared the way people read them: case and surrounding spaces do not make two views different. */
-export function sameViewName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
+/** Names are compared the way people read them: case and surrounding spaces do not make two different. */
+export { sameName as sameViewName } from './names.ts';
 
 const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 

@@ -68,6 +68,16 @@ function closePause(clock: TicketClock, at: number): TicketClock {
 }
 
 /**
+ * Reopening a solved ticket: the time it sat solved was nobody's to work, so
+ * it counts as a pause (as waiting on the customer does) and the clocks carry
+ * on from where solving stopped them.
+ */
+function reopen(clock: TicketClock, at: number): TicketClock {
+  if (clock.solvedAt === null) return clock;
+  return closePause({ ...clock, solvedAt: null, pausedSince: clock.pausedSince ?? clock.solvedAt }, at);
+}
+
+/**
  * The clock after `event` at `at`. Pure: server mutators, the client's
  * optimistic copy and intake all advance it the same way.
  */
@@ -80,11 +90,12 @@ export function advanceClock(clock: TicketClock, event: ClockEvent, at: number):
       if (clock.firstReplyAt === null || clock.awaitingReplySince !== null) return clock;
       return { ...clock, awaitingReplySince: at };
     case 'status': {
+      // Order matters: a pause ends and a solved stretch is closed before a new pause or solve begins.
       let next = clock;
       if (PAUSING.has(event.from) && !PAUSING.has(event.to)) next = closePause(next, at);
-      if (!PAUSING.has(event.from) && PAUSING.has(event.to)) next = { ...next, pausedSince: at };
+      if (SOLVED.has(event.from) && !SOLVED.has(event.to)) next = reopen(next, at);
       if (SOLVED.has(event.to) && !SOLVED.has(event.from)) next = { ...next, solvedAt: at };
-      if (!SOLVED.has(event.to) && SOLVED.has(event.from)) next = { ...next, solvedAt: null };
+      if (!PAUSING.has(event.from) && PAUSING.has(event.to)) next = { ...next, pausedSince: at };
       return next;
     }
   }

@@ -38,6 +38,20 @@ describe('renderMacro', () => {
     ]);
   });
 
+  it.each([
+    [
+      'a Markdown link in a subject stays words',
+      '[Reset password](https://evil.example)',
+      '\\[Reset password\\](https://evil.example)',
+    ],
+    ['a placeholder in a subject is no open slot', 'About {{incident.summary}}', 'About \\{\\{incident.summary\\}\\}'],
+    ['emphasis and code marks are literal', '*urgent* `now`', '\\*urgent\\* \\`now\\`'],
+    ['direction controls are dropped', 'Refund \u202Edeen I', 'Refund deen I'],
+  ])('customer values are literal text: %s', (_title, subject, filled) => {
+    const context: MacroContext = { ...CONTEXT, ticket: { ...CONTEXT.ticket, subject } };
+    expect(renderMacro('Re: {{ticket.subject}}', context)).toEqual({ text: `Re: ${filled}`, openSlots: [] });
+  });
+
   it('finds slots the agent left while editing', () => {
     expect(openSlotsIn('Fixed by {{incident.summary}}, thanks')).toEqual(['incident.summary']);
     expect(openSlotsIn('All filled in')).toEqual([]);

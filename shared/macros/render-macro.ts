@@ -1,3 +1,5 @@
+import { withoutBidiControls } from '../domain/bidi.ts';
+
 /**
  * Macro templates: `{{requester.first_name}}` and friends, filled from the
  * ticket, its customer and the agent applying the macro. Anything the ticket
@@ -58,14 +60,29 @@ export interface RenderedMacro {
   openSlots: string[];
 }
 
+/** What Markdown could read as markup inside a line, and the braces of our own placeholders. */
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>~|{}]/g;
+
 /**
- * Fills the known variables. Values are inserted as written: the result is
- * Markdown the agent sends, so a subject with `*` in it may render as emphasis,
- * which is harmless (Markdown is rendered safely everywhere).
+ * A customer-written value (subject, name) as literal text inside the agent's
+ * Markdown: a subject like `[Reset password](https://evil.example)` stays
+ * words, not a link in the team's reply; `{{x}}` in a subject is not an open
+ * slot that would block the reply; and direction controls are dropped.
+ */
+export function literalValue(value: string): string {
+  return withoutBidiControls(value).replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
+}
+
+/**
+ * Fills the known variables with the ticket's values, as literal text (see
+ * literalValue). The result is Markdown the agent reviews and sends.
  */
 export function renderMacro(template: string, context: MacroContext): RenderedMacro {
   const values: Record<string, string | undefined> = macroValues(context);
-  const text = template.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
+  const text = template.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : literalValue(value);
+  });
   return { text, openSlots: openSlotsIn(text) };
 }
 

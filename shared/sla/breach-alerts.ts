@@ -1,3 +1,4 @@
+import { withoutBidiControls } from '../domain/bidi.ts';
 import { MINUTE_MS } from './zoned-time.ts';
 
 /** How long before a deadline the agent hears of it: enough to open the ticket and answer. */
@@ -106,6 +107,7 @@ export function breachNotifications(
   }
   return alerts.map((alert) => ({
     title: `${describe(alert)} due ${minutesLeft(alert.dueAt, now)}${alert.number === undefined ? '' : ` on #${alert.number}`}`,
-    body: alert.subject,
+    // A system notification cannot isolate the customer's text: direction controls are dropped instead.
+    body: withoutBidiControls(alert.subject),
   }));
 }

@@ -96,7 +96,7 @@ export function slaClocks(ticket: SlaTicket, config: SlaConfig): SlaClock[] {
   const schedule = scheduleOf(policy, config);
   const clock = clockOf(ticket);
   const closed = normalizePauses(clock.pauses);
-  return clockSpans(ticket, clock, policy).map(({ metric, startedAt, stoppedAt, targetMs }): SlaClock => {
+  const clocks = clockSpans(ticket, clock, policy).map(({ metric, startedAt, stoppedAt, targetMs }): SlaClock => {
     const base = { metric, startedAt, targetMs };
     if (stoppedAt !== null) {
       // Only pauses before the stop count; a pause still open at the stop ends there.
@@ -110,6 +110,9 @@ export function slaClocks(ticket: SlaTicket, config: SlaConfig): SlaClock[] {
     }
     return { ...base, state: 'running', dueAt: addWorkingMs(schedule, startedAt, targetMs, closed) };
   });
+  // A calendar with so little working time that a target would not run out within the horizon has
+  // no deadline to show (and none that could breach): such a clock is left out, as nextDeadline does.
+  return clocks.filter((slaClock) => slaClock.dueAt === null || Number.isFinite(slaClock.dueAt));
 }
 
 /**

@@ -111,7 +111,8 @@ export const Draft = z.object({
 export type Draft = z.infer<typeof Draft>;
 
 export const localTables = {
-  outbox: defineLocalTable({ schema: OutboxEntry, key: 'id', indexes: [] }),
+  // By name: the conversation asks which of its messages are still unconfirmed without reading every change.
+  outbox: defineLocalTable({ schema: OutboxEntry, key: 'id', indexes: ['name'] }),
   importedOutbox: defineLocalTable({ schema: ImportedEntry, key: 'key', indexes: ['importedAt'] }),
   shadows: defineLocalTable({ schema: ShadowRow, key: 'key', indexes: [] }),
   meta: defineLocalTable({ schema: MetaRow, key: 'key', indexes: [] }),

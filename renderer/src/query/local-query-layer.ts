@@ -6,7 +6,7 @@ import { QueryIndex, type ViewSnapshot } from '#shared/query/query-index';
 import { type QueryRecord, toQueryRecord, withSlaConfig } from '#shared/query/query-record';
 import type { ViewDefinition } from '#shared/query/view-definition';
 import type { ShiftdeskDb } from '../db/shiftdesk-db.ts';
-import { readSlaConfig } from '../features/sla/read-sla-config.ts';
+import { readSlaConfig } from '../db/read-sla-config.ts';
 import type { QueryLoadStatus } from './load-status.ts';
 import type { SearchClient } from './search/search-client.ts';
 import { SerialQueue } from './serial-queue.ts';

@@ -4,7 +4,7 @@ import { type ViewContext, matchesFilter } from '#shared/query/view-match';
 import { compareBy, effectiveSort, sortSignature } from '#shared/query/view-sort';
 import { QUEUE_ORDER, type ViewDefinition } from '#shared/query/view-definition';
 import type { ShiftdeskDb } from '../db/shiftdesk-db.ts';
-import { readSlaConfig } from '../features/sla/read-sla-config.ts';
+import { readSlaConfig } from '../db/read-sla-config.ts';
 
 /** The compound index the first screen of a queue-ordered view is read from (declared in local-schema.ts). */
 export const QUEUE_ORDER_INDEX = '[status+priority+createdAt]';

@@ -1,3 +1,4 @@
+import { sameName } from '../../domain/names.ts';
 import type { MutatorTx } from '../mutator.ts';
 
 /**
@@ -29,11 +30,6 @@ export async function countAgainstLimit(tx: MutatorTx, entity: OwnedEntity, targ
       ? await tx.list(entity, 'visibility', 'shared')
       : (await tx.list(entity, 'ownerId', target.ownerId)).filter((row) => row.visibility === 'personal');
   return rows.filter((row) => row.id !== target.excludingId).length;
-}
-
-/** Names are compared the way people read them: case and surrounding spaces do not make two different. */
-export function sameName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 /** The record `ownerId` sees (their own and the team's shared ones) that already has `name`, if any. */

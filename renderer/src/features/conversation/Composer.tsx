@@ -11,7 +11,7 @@ import { withoutChip } from './macro-action-chips.ts';
 import { sendDraft } from './send-message.ts';
 import { type SendBlock, sendBlock } from './send-plan.ts';
 import { StaleReplyGuard } from './StaleReplyGuard.tsx';
-import type { ThreadEntry } from './thread.ts';
+import { type ThreadEntry, newestConfirmedAt } from './thread.ts';
 import { useComposerDraft } from './use-composer-draft.ts';
 import type { LiveThread } from './use-thread.ts';
 import { openSlotsIn } from '#shared/macros/render-macro';
@@ -26,9 +26,9 @@ interface ComposerProps {
 /** The newest message the agent can see now: where a new draft's stale-reply guard starts. */
 function newestShown(thread: LiveThread | undefined): number | undefined {
   if (!thread) return undefined;
-  return thread.entries.reduce(
-    (newest, entry) => (entry.source === 'message' ? Math.max(newest, entry.createdAt) : newest),
-    0,
+  return newestConfirmedAt(
+    thread.entries.filter((entry) => entry.source === 'message'),
+    thread.pending,
   );
 }
 
@@ -57,7 +57,7 @@ export function Composer({ ticket, thread, sendRef }: ComposerProps) {
   const { openComposer, closeComposer } = useComposerStore.getState();
   const kind = open?.kind ?? 'reply';
   const [seenAtOpen] = useState(() => newestShown(thread));
-  const { body, draft, setBody, flush } = useComposerDraft(db, ticket.id, kind, seenAtOpen);
+  const { body, draft, setBody, flush, markSent } = useComposerDraft(db, ticket.id, kind, seenAtOpen);
   const [preview, setPreview] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [stale, setStale] = useState<readonly ThreadEntry[] | null>(null);
@@ -109,6 +109,7 @@ export function Composer({ ticket, thread, sendRef }: ComposerProps) {
           setProblem('This ticket is no longer on this device, so nothing was sent. Your text is kept here.');
           return;
         case 'sent':
+          markSent();
           setProblem(null);
           closeComposer();
           focusQueue();

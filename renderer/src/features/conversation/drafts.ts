@@ -3,6 +3,7 @@ import type { MacroActions } from '#shared/domain/macro';
 import type { AgentMessageKind } from '#shared/domain/message';
 import type { ShiftdeskDb } from '../../db/shiftdesk-db.ts';
 import type { Draft } from '../../db/local-tables.ts';
+import { newestConfirmedAt, pendingMessageIds } from './thread.ts';
 
 /**
  * Drafts live in IndexedDB on this device (local table `drafts`), one per
@@ -10,10 +11,17 @@ import type { Draft } from '../../db/local-tables.ts';
  * every word. Sending or discarding deletes the draft.
  */
 
-/** The newest message time on a ticket the agent can see now: where a new draft's stale-reply guard starts. */
+/**
+ * The newest message time on a ticket the agent can see now: where a new
+ * draft's stale-reply guard starts. Only messages the server has confirmed
+ * count: their times are the server's, like those of the teammates' messages
+ * the guard compares with; one still in this device's outbox carries the
+ * device's clock, which may run ahead or behind.
+ */
 export async function newestMessageAt(db: ShiftdeskDb, ticketId: string): Promise<number> {
   const messages = await db.rows('message').where('ticketId').equals(ticketId).toArray();
-  return messages.reduce((newest, message) => Math.max(newest, message.createdAt), 0);
+  const unconfirmed = pendingMessageIds(await db.local.outbox.where('name').equals('addMessage').toArray());
+  return newestConfirmedAt(messages, unconfirmed);
 }
 
 export async function readDraft(db: ShiftdeskDb, ticketId: string): Promise<Draft | undefined> {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { Message } from '#shared/domain/message';
 import { TicketEvent } from '#shared/domain/ticket-event';
 import { ticketFixture } from '#shared/testing/fixtures';
-import { assembleThread, deliveryState, pendingMessageIds, type ThreadEntry, writtenSince } from './thread.ts';
+import {
+  assembleThread,
+  deliveryState,
+  newestConfirmedAt,
+  pendingMessageIds,
+  type ThreadEntry,
+  writtenSince,
+} from './thread.ts';
 
 const TICKET = ticketFixture({ id: 'tkt_000001' as never, body: 'The checkout is blank.', createdAt: 1_000 });
 
@@ -151,5 +158,20 @@ describe('writtenSince', () => {
     ],
   ] as const)('%s', (_title, seenUpTo, ids) => {
     expect(writtenSince(thread, seenUpTo, 'usr_me').map((e) => e.id)).toEqual(ids);
+  });
+});
+
+describe('newestConfirmedAt: where a draft’s stale-reply guard starts', () => {
+  const messages = [
+    { id: 'msg_a', createdAt: 100 },
+    { id: 'msg_b', createdAt: 300 },
+    { id: 'msg_mine_offline', createdAt: 900 },
+  ];
+  it.each([
+    ['the newest confirmed message, not one stamped by this device’s clock', new Set(['msg_mine_offline']), 300],
+    ['every message once all are confirmed', new Set<string>(), 900],
+    ['nothing confirmed yet', new Set(['msg_a', 'msg_b', 'msg_mine_offline']), 0],
+  ])('%s', (_title, unconfirmed, expected) => {
+    expect(newestConfirmedAt(messages, unconfirmed)).toBe(expected);
   });
 });

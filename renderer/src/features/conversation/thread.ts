@@ -119,6 +119,17 @@ export function pendingMessageIds(outbox: readonly { name: string; args: unknown
   return ids;
 }
 
+/** The newest time among messages the server confirmed (not in `unconfirmed`): server clock only. */
+export function newestConfirmedAt(
+  messages: readonly { id: string; createdAt: number }[],
+  unconfirmed: ReadonlySet<string>,
+): number {
+  return messages.reduce(
+    (newest, message) => (unconfirmed.has(message.id) ? newest : Math.max(newest, message.createdAt)),
+    0,
+  );
+}
+
 /**
  * What someone else wrote after the draft began (the stale-reply guard): a
  * teammate's reply or note, or a new customer message. The agent's own

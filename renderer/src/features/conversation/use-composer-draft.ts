@@ -12,8 +12,10 @@ export interface ComposerDraft {
   body: string | null;
   draft: Draft | null | undefined;
   setBody: (body: string) => void;
-  /** Writes what is typed now (blur, close, send, page hide); resolves when it is in IndexedDB. */
+  /** Writes what is typed now (blur, close, send, page hide); resolves when it, and any write before it, is in IndexedDB. */
   flush: () => Promise<void>;
+  /** The message went out and its draft is gone: nothing typed so far may write it back. */
+  markSent: () => void;
 }
 
 /**
@@ -53,7 +55,7 @@ export function useComposerDraft(
     setBodyState(adopted);
   }, [draft]);
 
-  const write = useCallback(async () => {
+  const writeNow = useCallback(async () => {
     clearTimeout(timer.current);
     timer.current = undefined;
     if (!dirty.current) return;
@@ -76,6 +78,21 @@ export function useComposerDraft(
       now,
     );
   }, [db, ticketId]);
+
+  // Writes run one after another, so a flush (before a send) waits for a debounced write already under
+  // way instead of returning while it is still in flight, and no write lands after a later one.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const write = useCallback((): Promise<void> => {
+    const next = queue.current.then(writeNow);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, [writeNow]);
+
+  const markSent = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    dirty.current = false;
+  }, []);
 
   const setBody = useCallback(
     (next: string) => {
@@ -109,5 +126,5 @@ export function useComposerDraft(
     };
   }, [write]);
 
-  return { body, draft, setBody, flush: write };
+  return { body, draft, setBody, flush: write, markSent };
 }

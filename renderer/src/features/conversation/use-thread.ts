@@ -20,7 +20,8 @@ async function readThreadSources(db: ShiftdeskDb, ticketId: string) {
       .equals(ticketId)
       .filter((event) => event.change.kind === 'customer_message')
       .toArray(),
-    db.local.outbox.toArray(),
+    // Only message changes: the thread is not read again for every other change queued on this device.
+    db.local.outbox.where('name').equals('addMessage').toArray(),
   ]);
   return { ticketId, messages, events, pending: pendingMessageIds(outbox) };
 }

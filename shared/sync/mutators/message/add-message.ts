@@ -53,7 +53,7 @@ export const addMessage = defineMutation({
           : { kind: 'note_added', messageId: args.messageId },
     });
     if (args.kind === 'note') {
-      await tx.put('ticket', { ...ticket, updatedAt: ctx.now });
+      await tx.put('ticket', { ...ticket, clock: clockOf(ticket), updatedAt: ctx.now });
       return;
     }
     const answered = { ...ticket, clock: advanceClock(clockOf(ticket), { kind: 'public_reply' }, ctx.now) };

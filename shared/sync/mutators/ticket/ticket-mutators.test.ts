@@ -236,3 +236,26 @@ describe('ticket mutators: refusals say what happened and offer a way forward', 
     expect(outcome.refused).toMatchObject({ code: 'not_found', subject: { entity: 'ticket', id: 'tkt_gone' } });
   });
 });
+
+describe('tickets from before SLA clocks', () => {
+  it.each([
+    [
+      'a pending ticket keeps when its wait began',
+      'addTag',
+      { tag: 'vip' },
+      { status: 'pending' as const },
+      { pausedSince: 1_000 },
+    ],
+    [
+      'a solved ticket keeps when it was solved',
+      'setPriority',
+      { priority: 'low' },
+      { status: 'solved' as const },
+      { solvedAt: 1_000 },
+    ],
+  ])('%s through an unrelated change', async (_title, name, args, ticket, clock) => {
+    const result = await run(name, args, ticket, 'lead');
+    expect(result.ticket?.updatedAt).toBe(5_000);
+    expect(result.ticket?.clock).toMatchObject(clock);
+  });
+});

@@ -8,8 +8,9 @@ import type { SeededRandom } from '../../../util/seeded-random.ts';
 
 /** The event a mutation writes gets an id derived from the mutation, so a rebase rewrites it instead of duplicating it. */
 export function eventIdFor(clientId: ClientId, mutationId: number, second = false): TicketEventId {
-  // A mutation that writes two history lines (a reply that also opens the ticket) marks the second.
-  return TicketEventId.parse(derivedId('evt_', clientId, mutationId) + (second ? '_2' : ''));
+  // A mutation that writes two history lines (a reply that also opens the ticket) marks the second
+  // with "-2": never "_2", which another client id ("<id>_<n>") could produce for its own first line.
+  return TicketEventId.parse(derivedId('evt_', clientId, mutationId) + (second ? '-2' : ''));
 }
 
 /** The ticket a change is about, or a rejection that names it. */
@@ -41,7 +42,9 @@ export async function saveTicketChange(
   change: TicketEventChange,
   ctx: MutationContext,
 ): Promise<void> {
-  await tx.put('ticket', { ...changed, updatedAt: ctx.now });
+  // A ticket from before clocks existed has its clock read from its status and updatedAt: it is
+  // written down now, before updatedAt moves, so an unrelated change never shifts its pause or solve time.
+  await tx.put('ticket', { ...changed, clock: clockOf(changed), updatedAt: ctx.now });
   await tx.put('ticketEvent', {
     id: eventIdFor(ctx.clientId, ctx.mutationId),
     ticketId: changed.id,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
-import { usesStarterSla } from '../../sla/read-sla-config.ts';
+import { usesStarterSla } from '../../../db/read-sla-config.ts';
 import { useSlaConfig } from '../../sla/use-sla-config.ts';
 import { type SlaFeedback, SlaPoliciesForm } from './SlaPoliciesForm.tsx';
 

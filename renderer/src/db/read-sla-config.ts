@@ -1,6 +1,6 @@
 import { DEFAULT_TIME_ZONE } from '#shared/domain/time-zone';
 import { SLA_CONFIG_ID, type SlaConfig, defaultSlaConfig } from '#shared/domain/sla-config';
-import type { ShiftdeskDb } from '../../db/shiftdesk-db.ts';
+import type { ShiftdeskDb } from './shiftdesk-db.ts';
 
 /**
  * The team's SLA config: the synced row once a lead has saved one, until then
