@@ -10,6 +10,7 @@ import {
   fillSignIn,
   launchChromium,
   localDatabaseName,
+  showView,
   waitForMark,
   waitForSyncedConsole,
 } from '../harness/app.ts';
@@ -137,12 +138,7 @@ export async function measureSlaTimers(
 ): Promise<{ metrics: Metric[]; details: Record<string, unknown> }> {
   // tsx names the functions handed to page.evaluate with a helper the page lacks.
   await page.evaluate('window.__name = (fn) => fn');
-  await page.keyboard.press('g');
-  await page.keyboard.press('a');
-  await page
-    .getByTestId('queue-view-name')
-    .filter({ hasText: /^All active$/ })
-    .waitFor();
+  await showView(page, 'a', 'All active');
   await page.locator('[data-testid="queue-list"] [data-sla-step]').first().waitFor();
   // Warm-up ticks (first renders, JIT), not counted.
   await forcedTicks(page, 3);

@@ -5,7 +5,15 @@ import { IntakeTicketResponse } from '#shared/api/intake';
 import { API_ROUTES } from '#shared/api/routes';
 import type { PushedMutation } from '#shared/sync/protocol';
 import { ServerProcess } from '../../tooling/server-process.ts';
-import { demoUser, fillSignIn, launchChromium, waitForMark, waitForSyncedConsole } from '../harness/app.ts';
+import {
+  demoUser,
+  fillSignIn,
+  launchChromium,
+  showView,
+  sortFromFilterBar,
+  waitForMark,
+  waitForSyncedConsole,
+} from '../harness/app.ts';
 import { envNumber, shortCount } from '../harness/env.ts';
 import { type DomCheck, arm, armedResult, installProbe, probeRecords } from '../harness/page-probe.ts';
 import { median, percentile, round } from '../harness/stats.ts';
@@ -137,19 +145,8 @@ async function seedThreads(server: ServerProcess): Promise<SeededThreads> {
 
 /** The Open view (ungrouped), newest first: the two seeded tickets on top, long then short. */
 async function showNewestFirst(page: Page, firstId: string): Promise<void> {
-  await page.keyboard.press('g');
-  await page.keyboard.press('o');
-  await page
-    .getByTestId('queue-view-name')
-    .filter({ hasText: /^Open$/ })
-    .waitFor();
-  await page.keyboard.press('f');
-  const sort = page
-    .locator('.filter-bar__field', { has: page.locator('label', { hasText: /^Sort$/ }) })
-    .locator('select');
-  await sort.selectOption('newest');
-  await sort.press('Escape');
-  await page.locator('#queue-filters').waitFor({ state: 'detached' });
+  await showView(page, 'o', 'Open');
+  await sortFromFilterBar(page, 'newest');
   // At 100k the re-sorted list can arrive a moment after the filter bar closes: Home before it would
   // put the cursor on the old first row, where the agent's place then stays.
   await page

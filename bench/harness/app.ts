@@ -55,25 +55,36 @@ export async function waitForSyncedConsole(page: Page, timeoutMs = 600_000): Pro
   await page.getByTestId('sync-connection').filter({ hasText: 'Online' }).waitFor({ timeout: timeoutMs });
 }
 
-/**
- * Shows All active, oldest first, from the keyboard and the filter bar: an
- * order a priority change never reshuffles, so two consoles moving with `j`
- * stay on the same tickets.
- */
-export async function showStableQueue(page: Page): Promise<void> {
+/** Goes to a view with its `g` key and waits until the queue names it. */
+export async function showView(page: Page, key: string, name: string): Promise<void> {
   await page.keyboard.press('g');
-  await page.keyboard.press('a');
+  await page.keyboard.press(key);
   await page
     .getByTestId('queue-view-name')
-    .filter({ hasText: /^All active$/ })
+    .filter({ hasText: new RegExp(`^${name}$`) })
     .waitFor();
+}
+
+/**
+ * Sorts the view on screen from the filter bar (`f`, the Sort select), then
+ * leaves with Esc, which returns to the list so the next keys act on tickets.
+ */
+export async function sortFromFilterBar(page: Page, sortValue: string): Promise<void> {
   await page.keyboard.press('f');
   const sort = page
     .locator('.filter-bar__field', { has: page.locator('label', { hasText: /^Sort$/ }) })
     .locator('select');
-  await sort.selectOption('oldest');
-  // Esc leaves the filter bar for the list, so the next keys act on tickets again.
+  await sort.selectOption(sortValue);
   await sort.press('Escape');
   await page.locator('#queue-filters').waitFor({ state: 'detached' });
+}
+
+/**
+ * Shows All active, oldest first: an order a priority change never
+ * reshuffles, so two consoles moving with `j` stay on the same tickets.
+ */
+export async function showStableQueue(page: Page): Promise<void> {
+  await showView(page, 'a', 'All active');
+  await sortFromFilterBar(page, 'oldest');
   await page.keyboard.press('Home');
 }

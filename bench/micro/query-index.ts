@@ -15,23 +15,12 @@ import { QueryIndex } from '#shared/query/query-index';
 import { queryRecord } from '#shared/query/query-fixtures';
 import type { QueryRecord } from '#shared/query/query-record';
 import type { ViewDefinition } from '#shared/query/view-definition';
+import { pick, random } from '../harness/seeded.ts';
 import { median, percentile, round } from '../harness/stats.ts';
 
 const NOW = Date.UTC(2025, 0, 1);
 const DAY = 86_400_000;
 const CHUNK = 2_000;
-
-/** Deterministic, so runs compare: a small linear congruential generator. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32;
-}
-
-function pick<T>(next: () => number, weighted: readonly (readonly [T, number])[]): T {
-  let roll = next() * weighted.reduce((sum, [, weight]) => sum + weight, 0);
-  for (const [value, weight] of weighted) if ((roll -= weight) < 0) return value;
-  return weighted[weighted.length - 1]![0];
-}
 
 const STATUSES = [
   ['new', 10],

@@ -14,24 +14,13 @@ import { defaultSlaConfig, type SlaConfig } from '#shared/domain/sla-config';
 import type { TicketClock } from '#shared/domain/ticket-clock';
 import { nextDeadline, type SlaTicket } from '#shared/sla/sla-clocks';
 import { slaStatus } from '#shared/sla/sla-status';
+import { pick, random } from '../harness/seeded.ts';
 import { median, percentile, round } from '../harness/stats.ts';
 
 const NOW = Date.UTC(2026, 2, 31, 10); // a Tuesday, two days after Berlin's spring change
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const VISIBLE_ROWS = 40;
-
-/** Deterministic, so runs compare: a small linear congruential generator. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32;
-}
-
-function pick<T>(next: () => number, weighted: readonly (readonly [T, number])[]): T {
-  let roll = next() * weighted.reduce((sum, [, weight]) => sum + weight, 0);
-  for (const [value, weight] of weighted) if ((roll -= weight) < 0) return value;
-  return weighted[weighted.length - 1]![0];
-}
 
 const PRIORITIES = [
   ['urgent', 5],
