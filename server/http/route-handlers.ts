@@ -6,6 +6,7 @@ import { auditHandlers } from '../audit/audit-routes.ts';
 import { authHandlers } from '../auth/auth-routes.ts';
 import { healthHandlers } from '../health-route.ts';
 import { intakeHandlers } from '../intake/intake-routes.ts';
+import { mailHandlers } from '../mail/mail-routes.ts';
 import type { AppMetrics } from '../ops/metrics.ts';
 import { metricsHandlers } from '../ops/metrics-route.ts';
 import { openApiHandlers } from '../ops/openapi-route.ts';
@@ -32,5 +33,6 @@ export function routeHandlers(deps: AppDeps, metrics: AppMetrics | null): Handle
     ...settingsHandlers(deps),
     ...auditHandlers(deps),
     ...intakeHandlers(deps),
+    ...mailHandlers(deps),
   };
 }

@@ -40,6 +40,14 @@ import {
   IntakeTicketResponse,
 } from './intake.ts';
 import { TeamSettings, UpdateTeamSettingsRequest } from './team-settings.ts';
+import {
+  MailSettings,
+  MailStatus,
+  TestMailConnectionRequest,
+  TestMailConnectionResponse,
+  UpdateMailSettingsRequest,
+} from './mail.ts';
+import { AttachmentId } from '../domain/ids.ts';
 
 const PUBLIC = { kind: 'public' } as const;
 const SIGNED_IN = { kind: 'session', action: null } as const;
@@ -141,6 +149,23 @@ export const ENDPOINTS = {
     rateLimit: 'session',
     params: z.object({ id: TicketId }),
     response: z.object({ messages: z.array(Message) }),
+  }),
+  mailStatus: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/mail/status',
+    summary: 'Whether replies go out by email and customer mail comes in.',
+    access: SIGNED_IN,
+    rateLimit: 'session',
+    response: MailStatus,
+  }),
+  downloadAttachment: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/attachments/:id',
+    summary: "A file from a customer's email, always as a download (application/octet-stream), never shown inline.",
+    access: SIGNED_IN,
+    rateLimit: 'session',
+    params: z.object({ id: AttachmentId }),
+    transport: 'text',
   }),
   archiveSearch: defineEndpoint({
     method: 'POST',
@@ -308,6 +333,35 @@ export const ENDPOINTS = {
     body: UpdateTeamSettingsRequest,
     bodyLimit: SMALL_BODY,
     response: TeamSettings,
+  }),
+  getMailSettings: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/admin/mail',
+    summary:
+      "The email channel: mailbox and relay settings (never passwords), each direction's status, the queue and held mail.",
+    access: { kind: 'session', action: 'settings.manage' },
+    rateLimit: 'admin',
+    response: MailSettings,
+  }),
+  updateMailSettings: defineEndpoint({
+    method: 'PATCH',
+    path: '/api/v1/admin/mail',
+    summary: 'Change the email channel; refused while the server environment sets it.',
+    access: { kind: 'session', action: 'settings.manage' },
+    rateLimit: 'admin',
+    body: UpdateMailSettingsRequest,
+    bodyLimit: SMALL_BODY,
+    response: MailSettings,
+  }),
+  testMailConnection: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/admin/mail/test',
+    summary: 'Try an IMAP or SMTP server with the given settings, without saving them.',
+    access: { kind: 'session', action: 'settings.manage' },
+    rateLimit: 'admin',
+    body: TestMailConnectionRequest,
+    bodyLimit: SMALL_BODY,
+    response: TestMailConnectionResponse,
   }),
   auditLog: defineEndpoint({
     method: 'GET',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMs, MessageId, TicketId, UserId } from './ids.ts';
+import { AttachmentId, EpochMs, MessageId, TicketId, UserId } from './ids.ts';
 
 /**
  * `customer`: what the customer wrote (plain text, never Markdown or HTML).
@@ -34,6 +34,25 @@ export const MessageDelivery = z.object({
 });
 export type MessageDelivery = z.infer<typeof MessageDelivery>;
 
+/** Attachments a message may list; mail with more keeps the rest in the mailbox. */
+export const MESSAGE_ATTACHMENTS_MAX = 50;
+
+/**
+ * A file that came with a customer's email. Only its description travels with
+ * the message; the bytes are downloaded on request (never shown inline), and a
+ * file over the size limit is listed but not stored: the original stays in the
+ * team's mailbox.
+ */
+export const MessageAttachment = z.object({
+  id: AttachmentId,
+  /** Cleaned by the server: no path, no control or direction characters. */
+  filename: z.string().min(1).max(255),
+  contentType: z.string().min(1).max(255),
+  size: z.number().int().min(0),
+  stored: z.boolean(),
+});
+export type MessageAttachment = z.infer<typeof MessageAttachment>;
+
 /** One entry of a ticket's conversation. The ticket's own body is its first customer message. */
 export const Message = z.object({
   id: MessageId,
@@ -47,5 +66,12 @@ export const Message = z.object({
   body: MessageBody,
   createdAt: EpochMs,
   delivery: MessageDelivery.optional(),
+  attachments: z.array(MessageAttachment).max(MESSAGE_ATTACHMENTS_MAX).optional(),
+  /**
+   * Why this customer message was written by a machine (an out-of-office
+   * reply, a bulk mailer). Such a message is kept on its ticket but never
+   * reopens it, so two autoresponders cannot keep a ticket busy.
+   */
+  automatic: z.string().min(1).max(200).optional(),
 });
 export type Message = z.infer<typeof Message>;
