@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { MailChannelStatus } from '#shared/api/mail';
 import type { Database } from '../db/database.ts';
 import { type ImapCursor, ImapFetcher } from './inbound/imap-fetcher.ts';
+import { holdUnreadable } from './inbound/hold-unreadable.ts';
 import { type IngestSource, ingestMail } from './inbound/ingest-mail.ts';
 import { parseInboundMail } from './inbound/parse-inbound-mail.ts';
 import { startSmtpListener } from './inbound/smtp-listener.ts';
@@ -14,6 +15,7 @@ import { OutboundWorker } from './outbound/outbound-worker.ts';
 const OFF: MailChannelStatus = { state: 'off', at: null, detail: 'Not set up.' };
 /** Mails bigger than this are not downloaded; the record says so and the original stays in the mailbox. */
 const MAX_MESSAGE_BYTES = 60 * 1024 * 1024;
+const MAX_INGEST_FAILURES = 3;
 
 interface TeamChannel {
   fetcher: ImapFetcher | null;
@@ -29,6 +31,8 @@ interface TeamChannel {
  */
 export class MailService {
   private readonly channels = new Map<string, TeamChannel>();
+  /** Failed attempts per mail (source key), to hold a mail that can never be stored. */
+  private readonly failures = new Map<string, number>();
   private listener: { close: () => Promise<void>; port: number } | null = null;
   private storeValue: MailSettingsStore | null = null;
 
@@ -166,6 +170,27 @@ export class MailService {
     raw: Buffer,
     truncated: boolean,
     ownAddresses: readonly string[] = [],
+  ): Promise<void> {
+    try {
+      await this.ingestOnce(workspaceId, source, raw, truncated, ownAddresses);
+      this.failures.delete(source.key);
+    } catch (error) {
+      // Failing once is the database or a restart; a mail failing again and again is held, so the rest flow.
+      const failures = (this.failures.get(source.key) ?? 0) + 1;
+      this.failures.set(source.key, failures);
+      this.log.warn({ err: error, source: source.key, failures }, 'email: a mail could not be stored');
+      if (failures < MAX_INGEST_FAILURES) throw error;
+      this.failures.delete(source.key);
+      await holdUnreadable(this.db, workspaceId, source, error, Date.now());
+    }
+  }
+
+  private async ingestOnce(
+    workspaceId: string,
+    source: IngestSource,
+    raw: Buffer,
+    truncated: boolean,
+    ownAddresses: readonly string[],
   ): Promise<void> {
     const mail = await parseInboundMail(raw, { attachmentMaxBytes: this.env.tuning.attachmentMaxBytes });
     if (truncated) {

@@ -92,12 +92,23 @@ export async function claimDue(
   });
 }
 
-export async function markSent(db: Database, row: OutboxRow, now: number): Promise<void> {
+/**
+ * `serverMessageId`: the id the relay gave the mail when it replaced ours (Microsoft 365 and
+ * Amazon SES do); recorded too, so the customer's answer to it still finds the ticket.
+ */
+export async function markSent(db: Database, row: OutboxRow, now: number, serverMessageId?: string | null): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query(
       `update mail_outbox set state = 'sent', sent_at = $3, last_error = null where workspace_id = $1 and message_id = $2`,
       [row.workspaceId, row.messageId, now],
     );
+    if (serverMessageId && serverMessageId !== row.rfcMessageId) {
+      await tx.query(
+        `insert into mail_threads (workspace_id, rfc_message_id, ticket_id, message_id, direction, at)
+         values ($1, $2, $3, $4, 'out', $5) on conflict (workspace_id, rfc_message_id) do nothing`,
+        [row.workspaceId, serverMessageId, row.ticketId, row.messageId, now],
+      );
+    }
     await writeDelivery(tx, row.workspaceId, row.messageId, { state: 'sent', at: now });
   });
 }

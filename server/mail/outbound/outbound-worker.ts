@@ -1,4 +1,3 @@
-import type { Transporter } from 'nodemailer';
 import type { FromAddress, MailChannelStatus } from '#shared/api/mail';
 import type { Database } from '../../db/database.ts';
 import type { MailTuning } from '../mail-env.ts';
@@ -7,8 +6,8 @@ import { classifySmtpError } from './classify-smtp-error.ts';
 import { composeReply } from './compose-reply.ts';
 import { type ClaimedRow, claimDue, markFailed, markRetry, markSent, nextDueAt } from './mail-outbox.ts';
 import { replyInputFor } from './reply-input.ts';
-import { MAX_ATTEMPTS, nextAttemptDelayMs } from './retry-schedule.ts';
-import { createSmtpTransport, sendComposed } from './smtp-transport.ts';
+import { MAX_ATTEMPTS, gaveUpReason, nextAttemptDelayMs } from './retry-schedule.ts';
+import { type SmtpTransport, createSmtpTransport, sendComposed } from './smtp-transport.ts';
 
 export interface OutboundWorkerOptions {
   db: Database;
@@ -38,7 +37,7 @@ const IDLE_MS = 30_000;
  * next pass) or in doubt (settled by looking for its copy in the mailbox).
  */
 export class OutboundWorker {
-  private transport: Transporter | null = null;
+  private transport: SmtpTransport | null = null;
   private stopped = true;
   private wake: (() => void) | null = null;
   private running: Promise<void> | null = null;
@@ -136,13 +135,15 @@ export class OutboundWorker {
         await markFailed(db, row, `The customer's address was refused: ${result.response}`, Date.now());
         return;
       }
-      await markSent(db, row, Date.now());
+      await markSent(db, row, Date.now(), result.serverMessageId);
       this.status('ok', `Sending through ${this.options.smtp.host}:${this.options.smtp.port}`);
     } catch (error) {
-      const { kind, reason } = classifySmtpError(error);
+      const { kind, reason } = classifySmtpError(error, [this.options.smtp.password]);
       this.status('error', reason);
-      if (kind === 'permanent' || row.attempts >= MAX_ATTEMPTS) {
+      if (kind === 'permanent') {
         await markFailed(db, row, reason, Date.now());
+      } else if (row.attempts >= MAX_ATTEMPTS) {
+        await markFailed(db, row, gaveUpReason(reason), Date.now());
       } else {
         await markRetry(db, row, reason, Date.now() + nextAttemptDelayMs(row.attempts, tuning.retryBaseMs), Date.now());
       }
