@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { API_ROUTES, routePath } from '#shared/api/routes';
 import { readRow } from '../sync/sync-rows.ts';
@@ -31,13 +32,16 @@ describeWithMailPeer('email loops, bounces, floods and attachments', reason, () 
       await sendWithSwaks({ from: customer, to: support, subject: 'Cannot log in', body: 'Locked out.', headers: { 'Message-ID': `<${original}>` } });
       const { ticket_id: ticketId } = await eventually(() => inboundRecord(server.db, original), 'the ticket');
       const { token } = await loginAs(server.app, 'agent');
-      const client = syncClient(server.app, token, { clientGroupId: `cg-${original.slice(0, 20)}`, clientId: `c-${original.slice(0, 20)}` });
-      const messageId = `msg_${original.slice(0, 20).replace(/[^A-Za-z0-9]/g, '')}`;
-      await client.push([
+      const unique = randomUUID().replaceAll('-', '');
+      const client = syncClient(server.app, token, { clientGroupId: `cg${unique}`, clientId: `c${unique}` });
+      const messageId = `msg_${unique}`;
+      const pushed = await client.push([
         client.mutation('addMessage', { messageId, ticketId, kind: 'reply', body: 'We unlocked it.' }),
         client.mutation('setStatus', { ticketId, status: 'solved' }),
       ]);
+      expect(pushed.body.rejections).toEqual([]);
       const [reply] = await waitForPeerInbox(customer, 1);
+      expect(reply?.messageId).toBeDefined();
       return { ticketId: ticketId ?? '', messageId, reply };
     }
 
@@ -57,7 +61,11 @@ describeWithMailPeer('email loops, bounces, floods and attachments', reason, () 
         });
       }
       for (const id of autoIds) {
-        expect(await eventually(() => inboundRecord(server.db, id), 'the autoreply')).toMatchObject({ outcome: 'added', ticket_id: ticketId });
+        expect(await eventually(() => inboundRecord(server.db, id), 'the autoreply')).toMatchObject({
+          outcome: 'added',
+          ticket_id: ticketId,
+          reason: expect.stringContaining('uto'),
+        });
       }
       const ticket = await readRow(server.db, 'wsp_demo', 'ticket', ticketId);
       expect(ticket?.status).toBe('solved');

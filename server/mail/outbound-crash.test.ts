@@ -40,7 +40,7 @@ async function prepareDatabase(kind: DatabaseKind) {
   await seedDemoTeam(db, { tickets: 2, archivedTickets: 0, passwordParams: TEST_PASSWORD_PARAMS });
   const key = await insertTestApiKey(db, 'wsp_demo', ['intake']);
   // Only one process may hold a PGlite data directory: the server's, from here on.
-  await db.close();
+  if (kind === 'pglite') await db.close();
   return {
     dataDir,
     url,

@@ -64,27 +64,27 @@ export interface SwaksMail {
   subject?: string;
   body?: string;
   headers?: Record<string, string>;
-  /** A whole RFC 5322 message instead of swaks' own (the hostile corpus). */
-  raw?: string;
+  /** A whole RFC 5322 message instead of swaks' own (the hostile corpus); bytes keep 8-bit charsets intact. */
+  raw?: string | Buffer;
 }
+
+const SWAKS_SPELLING: Record<string, string> = { 'message-id': 'Message-Id', date: 'Date', from: 'From', to: 'To' };
 
 /** Sends one mail through the peer's SMTP relay with swaks, as a customer's mail client would. */
 export async function sendWithSwaks(mail: SwaksMail): Promise<void> {
-  const args = [
-    '--server',
-    `${MAIL_PEER.host}:${MAIL_PEER.smtpPort}`,
-    '--from',
-    mail.from,
-    '--to',
-    mail.to,
-    '--silent',
-    '2',
-  ];
+  // "Jane Doe <jane@x.test>": the address is the envelope sender, the whole the From header.
+  const envelopeFrom = /<([^>]*)>/.exec(mail.from)?.[1] || mail.from || '<>';
+  const args = ['--server', `${MAIL_PEER.host}:${MAIL_PEER.smtpPort}`, '--from', envelopeFrom, '--to', mail.to];
+  args.push('--silent', '2');
+  if (mail.raw === undefined && envelopeFrom !== mail.from) args.push('--header', `From: ${mail.from}`);
   if (mail.raw !== undefined) {
     args.push('--data', '-');
   } else {
     if (mail.subject !== undefined) args.push('--header', `Subject: ${mail.subject}`);
-    for (const [name, value] of Object.entries(mail.headers ?? {})) args.push('--header', `${name}: ${value}`);
+    for (const [name, value] of Object.entries(mail.headers ?? {})) {
+      // swaks replaces its own default header only when the name is spelled its way ("Message-Id").
+      args.push('--header', `${SWAKS_SPELLING[name.toLowerCase()] ?? name}: ${value}`);
+    }
     args.push('--body', mail.body ?? '');
   }
   const child = run('swaks', args, { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
