@@ -66,9 +66,13 @@ test.describe('email in and out', () => {
       body: 'Tried again: it finished. Thanks!',
       headers: { 'In-Reply-To': delivered?.messageId ?? '', References: `<${original}> ${delivered?.messageId ?? ''}` },
     });
-    await expect(view.messages().filter({ hasText: 'Tried again: it finished.' })).toHaveAttribute('data-kind', 'customer', {
-      timeout: 30_000,
-    });
+    await expect(view.messages().filter({ hasText: 'Tried again: it finished.' })).toHaveAttribute(
+      'data-kind',
+      'customer',
+      {
+        timeout: 30_000,
+      },
+    );
     await expect(agent.detailStatus()).toHaveText('Open');
     await expect(row).toHaveCount(1);
   });

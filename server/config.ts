@@ -48,44 +48,46 @@ const TrustProxy = z.string().transform((value, context): false | number | strin
 });
 
 /** Every environment variable the server reads; the README documents each one. */
-const ServerEnv = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(DEFAULT_SERVER_PORT),
-  HOST: z.string().min(1).default(DEFAULT_SERVER_HOST),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')
-    .optional(),
-  SHIFTDESK_DATA_DIR: z
-    .string()
-    .min(1)
-    .default(join(homedir(), '.shiftdesk', 'server')),
-  SHIFTDESK_WEB_DIR: z
-    .string()
-    .min(1)
-    .default(join(REPO_ROOT, 'out', 'web')),
-  SHIFTDESK_SEED: z.enum(['demo', 'none']).default('demo'),
-  SHIFTDESK_SEED_TICKETS: z.coerce.number().int().min(0).max(1_000_000).default(200),
-  SHIFTDESK_SYNC_PAGE_ROWS: z.coerce.number().int().min(10).max(50_000).default(5_000),
-  SHIFTDESK_ALLOWED_ORIGINS: commaList.default(['app://shiftdesk']),
-  SHIFTDESK_SESSION_TTL_HOURS: z.coerce
-    .number()
-    .positive()
-    .max(24 * 90)
-    .default(24 * 7),
-  // A night shift: a session unused for this long has been left behind on some desk.
-  SHIFTDESK_SESSION_IDLE_HOURS: z.coerce
-    .number()
-    .positive()
-    .max(24 * 90)
-    .default(12),
-  // Warnings and errors only by default: a start stays readable; operators who ship logs set info.
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
-  SHIFTDESK_METRICS: z.enum(['off', 'on', 'token']).default('off'),
-  SHIFTDESK_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  SHIFTDESK_SHED_LOAD: z.enum(['on', 'off']).default('on'),
-  SHIFTDESK_INTAKE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
-  SHIFTDESK_TRUST_PROXY: TrustProxy.default(false),
-}).extend(MailEnv.shape);
+const ServerEnv = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65_535).default(DEFAULT_SERVER_PORT),
+    HOST: z.string().min(1).default(DEFAULT_SERVER_HOST),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')
+      .optional(),
+    SHIFTDESK_DATA_DIR: z
+      .string()
+      .min(1)
+      .default(join(homedir(), '.shiftdesk', 'server')),
+    SHIFTDESK_WEB_DIR: z
+      .string()
+      .min(1)
+      .default(join(REPO_ROOT, 'out', 'web')),
+    SHIFTDESK_SEED: z.enum(['demo', 'none']).default('demo'),
+    SHIFTDESK_SEED_TICKETS: z.coerce.number().int().min(0).max(1_000_000).default(200),
+    SHIFTDESK_SYNC_PAGE_ROWS: z.coerce.number().int().min(10).max(50_000).default(5_000),
+    SHIFTDESK_ALLOWED_ORIGINS: commaList.default(['app://shiftdesk']),
+    SHIFTDESK_SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 90)
+      .default(24 * 7),
+    // A night shift: a session unused for this long has been left behind on some desk.
+    SHIFTDESK_SESSION_IDLE_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 90)
+      .default(12),
+    // Warnings and errors only by default: a start stays readable; operators who ship logs set info.
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+    SHIFTDESK_METRICS: z.enum(['off', 'on', 'token']).default('off'),
+    SHIFTDESK_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    SHIFTDESK_SHED_LOAD: z.enum(['on', 'off']).default('on'),
+    SHIFTDESK_INTAKE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+    SHIFTDESK_TRUST_PROXY: TrustProxy.default(false),
+  })
+  .extend(MailEnv.shape);
 
 export interface ServerConfig {
   port: number;

@@ -44,16 +44,29 @@ describeEachDatabase('email settings without email configured', (kind) => {
 
   it('says email is off, to agents and admins, and a reply is stored with no delivery', async () => {
     const agent = apiAs(server.app, (await loginAs(server.app, 'agent')).token);
-    expect(MailStatus.parse((await agent('GET', API_ROUTES.mailStatus)).json())).toEqual({ outbound: false, inbound: false });
+    expect(MailStatus.parse((await agent('GET', API_ROUTES.mailStatus)).json())).toEqual({
+      outbound: false,
+      inbound: false,
+    });
     const admin = apiAs(server.app, (await loginAs(server.app, 'admin')).token);
     const settings = MailSettings.parse((await admin('GET', API_ROUTES.getMailSettings)).json());
-    expect(settings).toMatchObject({ source: 'none', status: { inbound: { state: 'off' }, outbound: { state: 'off' } } });
+    expect(settings).toMatchObject({
+      source: 'none',
+      status: { inbound: { state: 'off' }, outbound: { state: 'off' } },
+    });
   });
 
   it('lets only admins read or change email settings', async () => {
     const lead = apiAs(server.app, (await loginAs(server.app, 'lead')).token);
     expect((await lead('GET', API_ROUTES.getMailSettings)).statusCode).toBe(403);
-    expect((await lead('POST', API_ROUTES.testMailConnection, { kind: 'smtp', server: { host: '127.0.0.1', port: 9, security: 'none', user: '' } })).statusCode).toBe(403);
+    expect(
+      (
+        await lead('POST', API_ROUTES.testMailConnection, {
+          kind: 'smtp',
+          server: { host: '127.0.0.1', port: 9, security: 'none', user: '' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('refuses incomplete settings with a reason', async () => {
@@ -86,21 +99,31 @@ describeWithMailPeer('email settings against a real mail server', reason, () => 
       expect(view.inbound.imap?.passwordSet).toBe(true);
 
       // Saving again without a password keeps it.
-      const again = MailSettings.parse((await admin('PATCH', API_ROUTES.updateMailSettings, peerSettings(support))).json());
+      const again = MailSettings.parse(
+        (await admin('PATCH', API_ROUTES.updateMailSettings, peerSettings(support))).json(),
+      );
       expect(again.inbound.imap?.passwordSet).toBe(true);
       expect(again.outbound.smtp?.passwordSet).toBe(false);
-      const audit = await server.db.query<{ detail: unknown }>(`select detail from audit_log where action = 'mail.changed'`);
+      const audit = await server.db.query<{ detail: unknown }>(
+        `select detail from audit_log where action = 'mail.changed'`,
+      );
       expect(audit.length).toBeGreaterThan(0);
       expect(JSON.stringify(audit)).not.toContain(SECRET);
 
       const inbound = async () =>
-        MailSettings.parse((await admin('GET', API_ROUTES.getMailSettings)).json()).status.inbound.state === 'ok' ? true : null;
-      for (let tries = 0; tries < 100 && !(await inbound()); tries++) await new Promise((done) => setTimeout(done, 100));
+        MailSettings.parse((await admin('GET', API_ROUTES.getMailSettings)).json()).status.inbound.state === 'ok'
+          ? true
+          : null;
+      for (let tries = 0; tries < 100 && !(await inbound()); tries++)
+        await new Promise((done) => setTimeout(done, 100));
       expect(MailSettings.parse((await admin('GET', API_ROUTES.getMailSettings)).json()).status).toMatchObject({
         inbound: { state: 'ok' },
       });
       const agent = apiAs(server.app, (await loginAs(server.app, 'agent')).token);
-      expect(MailStatus.parse((await agent('GET', API_ROUTES.mailStatus)).json())).toEqual({ outbound: true, inbound: true });
+      expect(MailStatus.parse((await agent('GET', API_ROUTES.mailStatus)).json())).toEqual({
+        outbound: true,
+        inbound: true,
+      });
     });
 
     it('tests a connection before saving, with the saved password when none is typed', async () => {

@@ -92,7 +92,8 @@ function envSettings(e: MailEnvValues): StoredMailSettings | null {
       smtp: e.SHIFTDESK_SMTP_HOST
         ? {
             host: e.SHIFTDESK_SMTP_HOST,
-            port: e.SHIFTDESK_SMTP_PORT ?? defaultPort(e.SHIFTDESK_SMTP_SECURITY, { tls: 465, starttls: 587, none: 25 }),
+            port:
+              e.SHIFTDESK_SMTP_PORT ?? defaultPort(e.SHIFTDESK_SMTP_SECURITY, { tls: 465, starttls: 587, none: 25 }),
             security: e.SHIFTDESK_SMTP_SECURITY,
             user: e.SHIFTDESK_SMTP_USER,
             password: e.SHIFTDESK_SMTP_PASSWORD ?? null,
@@ -110,10 +111,14 @@ export function mailEnvProblems(e: MailEnvValues): string[] {
     problems.push('SHIFTDESK_MAIL_FROM: is required when SHIFTDESK_SMTP_HOST is set (the address replies come from)');
   }
   if (e.SHIFTDESK_MAIL_FROM && !parseFromAddress(e.SHIFTDESK_MAIL_FROM)) {
-    problems.push('SHIFTDESK_MAIL_FROM: must be an address, or a name and an address: "Acme Support <support@acme.com>"');
+    problems.push(
+      'SHIFTDESK_MAIL_FROM: must be an address, or a name and an address: "Acme Support <support@acme.com>"',
+    );
   }
   if (e.SHIFTDESK_SMTP_LISTEN_PORT !== undefined && !e.SHIFTDESK_SMTP_LISTEN_DOMAINS && !e.SHIFTDESK_MAIL_FROM) {
-    problems.push('SHIFTDESK_SMTP_LISTEN_DOMAINS: is required with SHIFTDESK_SMTP_LISTEN_PORT unless SHIFTDESK_MAIL_FROM is set');
+    problems.push(
+      'SHIFTDESK_SMTP_LISTEN_DOMAINS: is required with SHIFTDESK_SMTP_LISTEN_PORT unless SHIFTDESK_MAIL_FROM is set',
+    );
   }
   return problems;
 }

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { API_ROUTES } from '#shared/api/routes';
 import { readRow } from '../sync/sync-rows.ts';
 import { HOSTILE_MAILS, HOSTILE_TEXT_NEVER } from './inbound/hostile-corpus.ts';
-import { ensureMailPeer, openPeerMailbox, peerAddress, readPeerInbox, sendWithSwaks, waitForPeerInbox } from '../testing/mail-peer.ts';
+import {
+  ensureMailPeer,
+  openPeerMailbox,
+  peerAddress,
+  readPeerInbox,
+  sendWithSwaks,
+  waitForPeerInbox,
+} from '../testing/mail-peer.ts';
 import { describeWithMailPeer } from '../testing/mail-peer-suite.ts';
 import { startMailTestServer } from '../testing/mail-server.ts';
 import { eventually, inboundRecord } from '../testing/mail-waits.ts';
@@ -28,7 +35,13 @@ describeWithMailPeer('a hostile-mail corpus through a real mail server', reason,
       // A real reply of ours, for the autoresponder and the bounces to refer to.
       const customer = peerAddress('corpus', 'customer.test');
       const first = peerAddress('first', 'customer.test');
-      await sendWithSwaks({ from: customer, to: support, subject: 'Before the storm', body: 'Hello.', headers: { 'Message-ID': `<${first}>` } });
+      await sendWithSwaks({
+        from: customer,
+        to: support,
+        subject: 'Before the storm',
+        body: 'Hello.',
+        headers: { 'Message-ID': `<${first}>` },
+      });
       const { ticket_id: ticketId } = await eventually(() => inboundRecord(server.db, first), 'the first ticket');
       const { token } = await loginAs(server.app, 'agent');
       const unique = randomUUID().replaceAll('-', '');
@@ -45,7 +58,11 @@ describeWithMailPeer('a hostile-mail corpus through a real mail server', reason,
       const before = Date.now();
 
       for (const mail of RELAYABLE) {
-        await sendWithSwaks({ from: 'sender@customer.test', to: support, raw: mail.raw({ ourMessageId, to: support }) });
+        await sendWithSwaks({
+          from: 'sender@customer.test',
+          to: support,
+          raw: mail.raw({ ourMessageId, to: support }),
+        });
       }
       // What no relay carries (a 1 MB header line, NUL bytes) can still sit in a mailbox: put it there directly.
       const mailbox = await openPeerMailbox(support);
@@ -62,7 +79,12 @@ describeWithMailPeer('a hostile-mail corpus through a real mail server', reason,
       // Every mail has exactly one record (our Bcc copy aside): nothing lost, nothing twice.
       const records = await eventually(
         async () => {
-          const rows = await server.db.query<{ outcome: string; reason: string | null; subject: string; ticket_id: string | null }>(
+          const rows = await server.db.query<{
+            outcome: string;
+            reason: string | null;
+            subject: string;
+            ticket_id: string | null;
+          }>(
             `select outcome, reason, subject, ticket_id from mail_inbound where received_at >= $1 and outcome <> 'own'`,
             [before],
           );

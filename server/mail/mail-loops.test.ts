@@ -29,7 +29,13 @@ describeWithMailPeer('email loops, bounces, floods and attachments', reason, () 
     /** A customer mail that became a ticket, and our reply to it in their mailbox. */
     async function answeredTicket(customer: string) {
       const original = peerAddress('first', 'loop.test');
-      await sendWithSwaks({ from: customer, to: support, subject: 'Cannot log in', body: 'Locked out.', headers: { 'Message-ID': `<${original}>` } });
+      await sendWithSwaks({
+        from: customer,
+        to: support,
+        subject: 'Cannot log in',
+        body: 'Locked out.',
+        headers: { 'Message-ID': `<${original}>` },
+      });
       const { ticket_id: ticketId } = await eventually(() => inboundRecord(server.db, original), 'the ticket');
       const { token } = await loginAs(server.app, 'agent');
       const unique = randomUUID().replaceAll('-', '');
@@ -45,7 +51,7 @@ describeWithMailPeer('email loops, bounces, floods and attachments', reason, () 
       return { ticketId: ticketId ?? '', messageId, reply };
     }
 
-    it("an autoresponder answering our reply neither reopens the ticket nor gets an answer", async () => {
+    it('an autoresponder answering our reply neither reopens the ticket nor gets an answer', async () => {
       const customer = peerAddress('ooo', 'loop.test');
       const { ticketId, reply } = await answeredTicket(customer);
       const autoIds: string[] = [];
@@ -75,8 +81,17 @@ describeWithMailPeer('email loops, bounces, floods and attachments', reason, () 
 
       // An autoresponder mail that answers nothing we know is held, not a ticket.
       const stray = peerAddress('stray', 'loop.test');
-      await sendWithSwaks({ from: peerAddress('bot', 'lists.test'), to: support, subject: 'Weekly digest', body: 'News.', headers: { 'Message-ID': `<${stray}>`, Precedence: 'bulk' } });
-      expect(await eventually(() => inboundRecord(server.db, stray), 'the digest')).toMatchObject({ outcome: 'held', ticket_id: null });
+      await sendWithSwaks({
+        from: peerAddress('bot', 'lists.test'),
+        to: support,
+        subject: 'Weekly digest',
+        body: 'News.',
+        headers: { 'Message-ID': `<${stray}>`, Precedence: 'bulk' },
+      });
+      expect(await eventually(() => inboundRecord(server.db, stray), 'the digest')).toMatchObject({
+        outcome: 'held',
+        ticket_id: null,
+      });
     });
 
     it('a bounce marks the reply it bounces as not delivered, with the reason', async () => {
@@ -118,7 +133,9 @@ describeWithMailPeer('email loops, bounces, floods and attachments', reason, () 
           '',
         ].join('\r\n'),
       });
-      expect(await eventually(() => inboundRecord(server.db, bounce), 'the bounce')).toMatchObject({ outcome: 'bounce' });
+      expect(await eventually(() => inboundRecord(server.db, bounce), 'the bounce')).toMatchObject({
+        outcome: 'bounce',
+      });
       const message = await readRow(server.db, 'wsp_demo', 'message', messageId);
       expect(message?.delivery?.state).toBe('failed');
       expect(message?.delivery?.reason).toMatch(/Bounced: .*550/);
@@ -128,15 +145,28 @@ describeWithMailPeer('email loops, bounces, floods and attachments', reason, () 
       const flooder = peerAddress('flood', 'flood.test');
       const ids = Array.from({ length: SENDER_LIMIT + 2 }, (_, index) => peerAddress(`f${index}`, 'flood.test'));
       for (const [index, id] of ids.entries()) {
-        await sendWithSwaks({ from: flooder, to: support, subject: `Flood ${index}`, body: 'Again.', headers: { 'Message-ID': `<${id}>` } });
+        await sendWithSwaks({
+          from: flooder,
+          to: support,
+          subject: `Flood ${index}`,
+          body: 'Again.',
+          headers: { 'Message-ID': `<${id}>` },
+        });
       }
       const outcomes = [];
-      for (const id of ids) outcomes.push((await eventually(() => inboundRecord(server.db, id), 'a flood mail')).outcome);
+      for (const id of ids)
+        outcomes.push((await eventually(() => inboundRecord(server.db, id), 'a flood mail')).outcome);
       expect(outcomes.filter((outcome) => outcome === 'created')).toHaveLength(SENDER_LIMIT);
       expect(outcomes.filter((outcome) => outcome === 'held')).toHaveLength(2);
 
       const own = peerAddress('own', 'team.test');
-      await sendWithSwaks({ from: support, to: support, subject: 'Forwarded back', body: 'Loop?', headers: { 'Message-ID': `<${own}>` } });
+      await sendWithSwaks({
+        from: support,
+        to: support,
+        subject: 'Forwarded back',
+        body: 'Loop?',
+        headers: { 'Message-ID': `<${own}>` },
+      });
       expect(await eventually(() => inboundRecord(server.db, own), 'the own mail')).toMatchObject({ outcome: 'held' });
     });
 

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readRow } from '../sync/sync-rows.ts';
 import { ourMessageId } from './message-ids.ts';
-import {
-  ensureMailPeer,
-  peerAddress,
-  sendWithSwaks,
-  waitForPeerInbox,
-} from '../testing/mail-peer.ts';
+import { ensureMailPeer, peerAddress, sendWithSwaks, waitForPeerInbox } from '../testing/mail-peer.ts';
 import { describeWithMailPeer } from '../testing/mail-peer-suite.ts';
 import { startMailTestServer } from '../testing/mail-server.ts';
 import { eventually, inboundRecord } from '../testing/mail-waits.ts';
@@ -41,7 +36,12 @@ describeWithMailPeer('email in and out through a real mail server', reason, () =
       }, 'the new ticket');
       const ticketId = created.ticket_id ?? '';
       const ticket = await readRow(server.db, 'wsp_demo', 'ticket', ticketId);
-      expect(ticket).toMatchObject({ channel: 'email', requesterEmail: customer, subject: 'Printer on fire', status: 'new' });
+      expect(ticket).toMatchObject({
+        channel: 'email',
+        requesterEmail: customer,
+        subject: 'Printer on fire',
+        status: 'new',
+      });
       expect(ticket?.body).toContain('Help, it is burning.');
 
       // The agent replies and waits on the customer, through the sync protocol as the app does.
@@ -63,11 +63,15 @@ describeWithMailPeer('email in and out through a real mail server', reason, () =
       expect(reply?.text).toContain('**Fixed** it. Try now.');
       expect(reply?.html).toContain('<strong>Fixed</strong>');
       await eventually(
-        async () => ((await readRow(server.db, 'wsp_demo', 'message', replyId))?.delivery?.state === 'sent' ? true : null),
+        async () =>
+          (await readRow(server.db, 'wsp_demo', 'message', replyId))?.delivery?.state === 'sent' ? true : null,
         'the reply marked sent',
       );
       // The Bcc copy came back to the team mailbox: recognised as ours, not a new ticket.
-      const copy = await eventually(() => inboundRecord(server.db, reply?.messageId?.slice(1, -1) ?? ''), 'the Bcc copy');
+      const copy = await eventually(
+        () => inboundRecord(server.db, reply?.messageId?.slice(1, -1) ?? ''),
+        'the Bcc copy',
+      );
       expect(copy.outcome).toBe('own');
 
       // The customer answers the reply from their mail client: same ticket, reopened.
@@ -77,7 +81,11 @@ describeWithMailPeer('email in and out through a real mail server', reason, () =
         to: support,
         subject: `Re: Printer on fire [#${ticket?.number}]`,
         body: 'Still smoking a little.',
-        headers: { 'Message-ID': `<${answer}>`, 'In-Reply-To': reply?.messageId ?? '', References: `<${original}> ${reply?.messageId}` },
+        headers: {
+          'Message-ID': `<${answer}>`,
+          'In-Reply-To': reply?.messageId ?? '',
+          References: `<${original}> ${reply?.messageId}`,
+        },
       });
       const added = await eventually(() => inboundRecord(server.db, answer), 'the answer');
       expect(added).toMatchObject({ outcome: 'added', ticket_id: ticketId });
@@ -94,18 +102,39 @@ describeWithMailPeer('email in and out through a real mail server', reason, () =
     it('threads by the ticket number in the subject only for the requester', async () => {
       const customer = peerAddress('sam', 'globex.test');
       const first = peerAddress('first', 'globex.test');
-      await sendWithSwaks({ from: customer, to: support, subject: 'VPN down', body: 'No VPN.', headers: { 'Message-ID': `<${first}>` } });
+      await sendWithSwaks({
+        from: customer,
+        to: support,
+        subject: 'VPN down',
+        body: 'No VPN.',
+        headers: { 'Message-ID': `<${first}>` },
+      });
       const { ticket_id: ticketId } = await eventually(() => inboundRecord(server.db, first), 'the ticket');
       const number = (await readRow(server.db, 'wsp_demo', 'ticket', ticketId ?? ''))?.number;
 
       const colleague = peerAddress('colleague', 'globex.test');
       const fromColleague = peerAddress('c', 'globex.test');
-      await sendWithSwaks({ from: colleague, to: support, subject: `About [#${number}]`, body: 'Same here.', headers: { 'Message-ID': `<${fromColleague}>` } });
-      expect(await eventually(() => inboundRecord(server.db, fromColleague), 'the colleague')).toMatchObject({ outcome: 'added', ticket_id: ticketId });
+      await sendWithSwaks({
+        from: colleague,
+        to: support,
+        subject: `About [#${number}]`,
+        body: 'Same here.',
+        headers: { 'Message-ID': `<${fromColleague}>` },
+      });
+      expect(await eventually(() => inboundRecord(server.db, fromColleague), 'the colleague')).toMatchObject({
+        outcome: 'added',
+        ticket_id: ticketId,
+      });
 
       const stranger = peerAddress('mallory', 'evil.test');
       const fromStranger = peerAddress('s', 'evil.test');
-      await sendWithSwaks({ from: stranger, to: support, subject: `About [#${number}]`, body: 'Let me in.', headers: { 'Message-ID': `<${fromStranger}>` } });
+      await sendWithSwaks({
+        from: stranger,
+        to: support,
+        subject: `About [#${number}]`,
+        body: 'Let me in.',
+        headers: { 'Message-ID': `<${fromStranger}>` },
+      });
       const strangers = await eventually(() => inboundRecord(server.db, fromStranger), 'the stranger');
       expect(strangers.outcome).toBe('created');
       expect(strangers.ticket_id).not.toBe(ticketId);

@@ -26,7 +26,8 @@ export class MailSettingsStore {
   }
 
   async read(sql: Sql, workspaceId: string): Promise<EffectiveMailSettings> {
-    if (this.env.settings && this.isEnvironment(workspaceId)) return { source: 'environment', settings: this.env.settings };
+    if (this.env.settings && this.isEnvironment(workspaceId))
+      return { source: 'environment', settings: this.env.settings };
     const [row] = await sql.query<{ settings: unknown }>('select settings from mail_settings where workspace_id = $1', [
       workspaceId,
     ]);

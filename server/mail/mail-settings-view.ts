@@ -13,7 +13,12 @@ function hidePassword<T extends StoredImapServer | StoredSmtpServer>(server: T |
 /** The admin screen's view of a team's email: settings without passwords, status, queue and held mail. */
 export async function mailSettingsView(sql: Sql, mail: MailService, workspaceId: string): Promise<MailSettings> {
   const { source, settings } = await mail.store.read(sql, workspaceId);
-  const held = await sql.query<{ received_at: string | number; from_email: string | null; subject: string; reason: string | null }>(
+  const held = await sql.query<{
+    received_at: string | number;
+    from_email: string | null;
+    subject: string;
+    reason: string | null;
+  }>(
     `select received_at, from_email, subject, reason from mail_inbound
      where workspace_id = $1 and outcome = 'held' order by received_at desc limit 100`,
     [workspaceId],
@@ -24,13 +29,11 @@ export async function mailSettingsView(sql: Sql, mail: MailService, workspaceId:
     outbound: { ...settings.outbound, smtp: hidePassword(settings.outbound.smtp) },
     status: mail.status(workspaceId),
     queue: await queueCounts(sql, workspaceId),
-    held: held.map(
-      (row): HeldMail => ({
-        at: Number(row.received_at),
-        from: (row.from_email ?? 'unknown sender').slice(0, 320),
-        subject: row.subject.slice(0, 500),
-        reason: (row.reason ?? 'held').slice(0, 300),
-      }),
-    ),
+    held: held.map((row): HeldMail => ({
+      at: Number(row.received_at),
+      from: (row.from_email ?? 'unknown sender').slice(0, 320),
+      subject: row.subject.slice(0, 500),
+      reason: (row.reason ?? 'held').slice(0, 300),
+    })),
   };
 }

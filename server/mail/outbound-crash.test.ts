@@ -11,12 +11,7 @@ import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { seedDemoTeam } from '../seed/demo-seed.ts';
 import { postIntake } from '../testing/intake-client.ts';
-import {
-  ensureMailPeer,
-  peerAddress,
-  peerMailEnv,
-  readPeerInbox,
-} from '../testing/mail-peer.ts';
+import { ensureMailPeer, peerAddress, peerMailEnv, readPeerInbox } from '../testing/mail-peer.ts';
 import { describeWithMailPeer } from '../testing/mail-peer-suite.ts';
 import { eventually } from '../testing/mail-waits.ts';
 import { insertTestApiKey } from '../testing/test-api-keys.ts';
@@ -103,7 +98,11 @@ describeWithMailPeer('outbound email through kill -9 of the server', reason, () 
         expect(pushed.status).toBe(200);
 
         // Killed as soon as the first replies land: the rest are queued, one may be mid-send.
-        await eventually(async () => ((await readPeerInbox(customer)).length > 0 ? true : null), 'the first reply', 30_000);
+        await eventually(
+          async () => ((await readPeerInbox(customer)).length > 0 ? true : null),
+          'the first reply',
+          30_000,
+        );
         await server.crash();
         const deliveredAtKill = (await readPeerInbox(customer)).length;
         console.log(`[${kind}] killed with ${deliveredAtKill} of ${REPLIES} replies delivered`);
@@ -114,7 +113,9 @@ describeWithMailPeer('outbound email through kill -9 of the server', reason, () 
         await eventually(
           async () => {
             const replies = await deliveries(server, again, ticketId);
-            return replies.length === REPLIES && replies.every((reply) => reply.delivery?.state === 'sent') ? true : null;
+            return replies.length === REPLIES && replies.every((reply) => reply.delivery?.state === 'sent')
+              ? true
+              : null;
           },
           'every reply marked sent',
           90_000,

@@ -162,4 +162,3 @@ export function peerMailEnv(supportAddress: string, extra: Record<string, string
     ...extra,
   };
 }
-

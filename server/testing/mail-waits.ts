@@ -1,7 +1,11 @@
 import type { Database } from '../db/database.ts';
 
 /** Polls `read` until it returns something (or the deadline passes): mail moves on its own time. */
-export async function eventually<T>(read: () => Promise<T | null | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T | null | undefined>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

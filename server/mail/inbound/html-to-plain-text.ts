@@ -22,7 +22,9 @@ function textOf(nodes: readonly DomNode[] | undefined): string {
  */
 const safeAnchor: FormatCallback = (elem, walk, builder) => {
   walk(elem.children, builder);
-  const href = (elem.attribs?.href ?? '').trim();
+  // @types/html-to-text types attribs as any; it is a string map from htmlparser2.
+  const attribs = elem.attribs as Record<string, string | undefined> | undefined;
+  const href = (attribs?.href ?? '').trim();
   if (!SHOWN_HREF.test(href)) return;
   const shown = href.replace(/^mailto:/i, '');
   if (textOf(elem.children).trim() === shown) return;

@@ -175,7 +175,13 @@ async function addToTicket(
 ): Promise<IngestResult> {
   const from = mail.from ?? { email: ticket.requesterEmail };
   const messageId = MessageId.parse(newId('msg_'));
-  const attachments = await storeAttachments(tx, workspaceId, { ticketId: ticket.id, messageId }, mail.attachments, now);
+  const attachments = await storeAttachments(
+    tx,
+    workspaceId,
+    { ticketId: ticket.id, messageId },
+    mail.attachments,
+    now,
+  );
   await addCustomerMessage(
     tx,
     workspaceId,

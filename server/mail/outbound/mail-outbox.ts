@@ -96,7 +96,12 @@ export async function claimDue(
  * `serverMessageId`: the id the relay gave the mail when it replaced ours (Microsoft 365 and
  * Amazon SES do); recorded too, so the customer's answer to it still finds the ticket.
  */
-export async function markSent(db: Database, row: OutboxRow, now: number, serverMessageId?: string | null): Promise<void> {
+export async function markSent(
+  db: Database,
+  row: OutboxRow,
+  now: number,
+  serverMessageId?: string | null,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query(
       `update mail_outbox set state = 'sent', sent_at = $3, last_error = null where workspace_id = $1 and message_id = $2`,
@@ -114,7 +119,13 @@ export async function markSent(db: Database, row: OutboxRow, now: number, server
 }
 
 /** A failure the mail server may get over: tried again at `retryAt`, the agent sees why it is late. */
-export async function markRetry(db: Database, row: OutboxRow, reason: string, retryAt: number, now: number): Promise<void> {
+export async function markRetry(
+  db: Database,
+  row: OutboxRow,
+  reason: string,
+  retryAt: number,
+  now: number,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query(
       `update mail_outbox set state = 'queued', next_attempt_at = $3, last_error = $4 where workspace_id = $1 and message_id = $2`,

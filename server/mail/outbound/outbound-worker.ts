@@ -108,7 +108,13 @@ export class OutboundWorker {
       try {
         found = await findSentCopy(row.rfcMessageId);
       } catch (error) {
-        await markRetry(db, row, `Could not check the team mailbox for an earlier attempt: ${String(error)}`, Date.now() + tuning.inDoubtMs, Date.now());
+        await markRetry(
+          db,
+          row,
+          `Could not check the team mailbox for an earlier attempt: ${String(error)}`,
+          Date.now() + tuning.inDoubtMs,
+          Date.now(),
+        );
         return;
       }
       if (found) {

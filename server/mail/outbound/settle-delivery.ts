@@ -6,17 +6,23 @@ import { writeDelivery } from '../message-delivery.ts';
  * left. A send cut off by a crash (`sending`) is settled as sent, so it is
  * never sent twice. Returns the reply's ticket.
  */
-export async function settleOwnCopy(tx: Sql, workspaceId: string, messageId: string, now: number): Promise<string | null> {
+export async function settleOwnCopy(
+  tx: Sql,
+  workspaceId: string,
+  messageId: string,
+  now: number,
+): Promise<string | null> {
   const [row] = await tx.query<{ ticket_id: string; state: string }>(
     'select ticket_id, state from mail_outbox where workspace_id = $1 and message_id = $2 for update',
     [workspaceId, messageId],
   );
   if (!row) return null;
   if (row.state === 'sending') {
-    await tx.query(
-      `update mail_outbox set state = 'sent', sent_at = $3 where workspace_id = $1 and message_id = $2`,
-      [workspaceId, messageId, now],
-    );
+    await tx.query(`update mail_outbox set state = 'sent', sent_at = $3 where workspace_id = $1 and message_id = $2`, [
+      workspaceId,
+      messageId,
+      now,
+    ]);
     await writeDelivery(tx, workspaceId, messageId, { state: 'sent', at: now });
   }
   return row.ticket_id;
