@@ -17,6 +17,10 @@ import { registerSocketRoute } from './live/socket-route.ts';
 import { AppMetrics } from './ops/metrics.ts';
 import { installMetrics } from './ops/metrics-route.ts';
 import { announceAssignment } from './sync/assignment-notices.ts';
+import { MailService } from './mail/mail-service.ts';
+import { enqueueReplyPart } from './mail/outbound/enqueue-reply-part.ts';
+import { nudgeOutboundMail } from './mail/outbound/nudge-outbound-mail.ts';
+import { afterCommitHooks } from './sync/after-commit-hooks.ts';
 import { SERVER_ONLY_PARTS } from './sync/server-mutations.ts';
 import { APP_VERSION } from './version.ts';
 import { registerWebAppRoutes } from './web/web-app-routes.ts';
@@ -47,11 +51,17 @@ export async function buildApp(config: ServerConfig, db: Database, options: Buil
   const liveHub = new LiveHub(db, (error, what) => app.log.warn({ err: error }, `live channel: failed ${what}`));
   await liveHub.start();
   const metrics = config.metrics.mode === 'off' ? null : new AppMetrics(() => liveHub.connectionCount);
+  const mail = new MailService(db, config.mail, app.log);
+  await mail.start();
   const deps: AppDeps = {
     db,
     config,
     liveHub,
-    mutationHooks: { serverOnly: SERVER_ONLY_PARTS, afterCommit: announceAssignment(db, liveHub) },
+    mail,
+    mutationHooks: {
+      serverOnly: { ...SERVER_ONLY_PARTS, addMessage: enqueueReplyPart(() => mail.store) },
+      afterCommit: afterCommitHooks([announceAssignment(db, liveHub), nudgeOutboundMail(mail)]),
+    },
     loginThrottles: { perAccount: new LoginThrottle(10), perAddress: new LoginThrottle(50) },
     version: APP_VERSION,
     passwordParams: options.passwordParams ?? OWASP_SCRYPT,
@@ -69,6 +79,7 @@ export async function buildApp(config: ServerConfig, db: Database, options: Buil
   await registerWebAppRoutes(app, config.webDir);
 
   app.addHook('onClose', async () => {
+    await mail.stop();
     await liveHub.stop();
   });
   return { app, deps, routes };

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SERVER_HOST, DEFAULT_SERVER_PORT } from '#shared/api/routes';
 import { presentEnv } from '#shared/util/env';
+import { MailEnv, type MailEnvConfig, mailEnvConfig, mailEnvProblems } from './mail/mail-env.ts';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 
@@ -84,7 +85,7 @@ const ServerEnv = z.object({
   SHIFTDESK_SHED_LOAD: z.enum(['on', 'off']).default('on'),
   SHIFTDESK_INTAKE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   SHIFTDESK_TRUST_PROXY: TrustProxy.default(false),
-});
+}).extend(MailEnv.shape);
 
 export interface ServerConfig {
   port: number;
@@ -112,6 +113,8 @@ export interface ServerConfig {
   intakeRatePerMinute: number;
   /** Fastify's trustProxy: false, a hop count, or the proxies' addresses/CIDRs. */
   trustProxy: false | number | string[];
+  /** The email channel's environment settings and tuning (server/mail/mail-env.ts). */
+  mail: MailEnvConfig;
 }
 
 export class ConfigError extends Error {
@@ -124,9 +127,11 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
     path: ['SHIFTDESK_METRICS_TOKEN'],
     message: 'is required when SHIFTDESK_METRICS=token',
   }).safeParse(presentEnv(env));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
-    throw new ConfigError(`The server configuration is invalid:\n${problems}`);
+  const problems = parsed.success
+    ? mailEnvProblems(parsed.data).map((problem) => `  ${problem}`)
+    : parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(`The server configuration is invalid:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
   return {
@@ -146,5 +151,6 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
     shedLoad: e.SHIFTDESK_SHED_LOAD === 'on',
     intakeRatePerMinute: e.SHIFTDESK_INTAKE_RATE_PER_MINUTE,
     trustProxy: e.SHIFTDESK_TRUST_PROXY,
+    mail: mailEnvConfig(e),
   };
 }

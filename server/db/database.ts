@@ -1,6 +1,7 @@
 import type { DatabaseKind } from '#shared/api/health';
 
-export type SqlParam = string | number | boolean | null | readonly string[] | readonly number[];
+/** Uint8Array (a Buffer) is bytea: attachments. */
+export type SqlParam = string | number | boolean | null | readonly string[] | readonly number[] | Uint8Array;
 
 /** The one query method every store and transaction offers. */
 export interface Sql {

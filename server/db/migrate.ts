@@ -3,6 +3,7 @@ import { initial } from './migrations/0001-initial.ts';
 import { syncWindow } from './migrations/0002-sync-window.ts';
 import { teamBackend } from './migrations/0003-team-backend.ts';
 import { importSources } from './migrations/0004-import-sources.ts';
+import { email } from './migrations/0005-email.ts';
 
 export interface Migration {
   id: number;
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** In order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial, syncWindow, teamBackend, importSources];
+export const MIGRATIONS: readonly Migration[] = [initial, syncWindow, teamBackend, importSources, email];
 
 // Any constant works; it only has to be the same for every server instance.
 const MIGRATION_LOCK_KEY = 48_70_2026;

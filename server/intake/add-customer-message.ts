@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { IntakeMessageRequest } from '#shared/api/intake';
 import { MessageId, TicketEventId } from '#shared/domain/ids';
-import type { Message } from '#shared/domain/message';
+import type { Message, MessageAttachment } from '#shared/domain/message';
 import { advanceClock, clockOf } from '#shared/domain/ticket-clock';
 import { withStatus } from '#shared/sync/mutators/ticket/ticket-rules';
 import type { Ticket, TicketStatus } from '#shared/domain/ticket';
@@ -14,8 +14,18 @@ import { ticketIdByNumber } from '../tickets/ticket-numbers.ts';
 
 export interface AddedMessage {
   ticket: Ticket;
+  messageId: MessageId;
   eventId: string;
   reopenedFrom: TicketStatus | null;
+}
+
+/** What the email channel adds to a follow-up. */
+export interface MessageExtras {
+  /** The id the caller already gave the message (its attachments point at it). */
+  messageId?: MessageId;
+  attachments?: MessageAttachment[];
+  /** Machine-written (an out-of-office): kept on the ticket, but it neither reopens it nor starts a clock. */
+  automatic?: string;
 }
 
 /**
@@ -36,6 +46,7 @@ export async function addCustomerMessage(
   number: number,
   message: z.output<typeof IntakeMessageRequest>,
   now: number,
+  extras: MessageExtras = {},
 ): Promise<AddedMessage> {
   const ticketId = await ticketIdByNumber(tx, workspaceId, number);
   const ticket = ticketId ? await readRow(tx, workspaceId, 'ticket', ticketId, { forUpdate: true }) : undefined;
@@ -49,9 +60,9 @@ export async function addCustomerMessage(
     );
   }
   const version = await nextWorkspaceVersion(tx, workspaceId);
-  const reopen = REOPENED_BY_REPLY.has(ticket.status);
+  const reopen = extras.automatic === undefined && REOPENED_BY_REPLY.has(ticket.status);
   const stored: Message = {
-    id: MessageId.parse(newId('msg_')),
+    id: extras.messageId ?? MessageId.parse(newId('msg_')),
     ticketId: ticket.id,
     kind: 'customer',
     authorId: null,
@@ -59,6 +70,8 @@ export async function addCustomerMessage(
     ...(message.from.name ? { fromName: message.from.name } : {}),
     body: message.body,
     createdAt: now,
+    ...(extras.attachments && extras.attachments.length > 0 ? { attachments: extras.attachments } : {}),
+    ...(extras.automatic !== undefined ? { automatic: extras.automatic } : {}),
   };
   const event: TicketEvent = {
     id: TicketEventId.parse(newId('evt_')),
@@ -73,7 +86,10 @@ export async function addCustomerMessage(
     },
   };
   // The customer wrote: the next-response clock starts, and a reopen resumes or restarts the others.
-  const written: Ticket = { ...ticket, clock: advanceClock(clockOf(ticket), { kind: 'customer_message' }, now) };
+  const written: Ticket =
+    extras.automatic === undefined
+      ? { ...ticket, clock: advanceClock(clockOf(ticket), { kind: 'customer_message' }, now) }
+      : { ...ticket, clock: clockOf(ticket) };
   const updated: Ticket = { ...(reopen ? withStatus(written, 'open', now) : written), updatedAt: now };
   await writeRow(tx, workspaceId, 'message', stored, version);
   await writeRow(tx, workspaceId, 'ticket', updated, version);
@@ -95,5 +111,5 @@ export async function addCustomerMessage(
     );
   }
   await notifyPoke(tx, workspaceId, version);
-  return { ticket: updated, eventId: event.id, reopenedFrom: reopen ? ticket.status : null };
+  return { ticket: updated, messageId: stored.id, eventId: event.id, reopenedFrom: reopen ? ticket.status : null };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { IntakeTicketRequest } from '#shared/api/intake';
 import { TicketId } from '#shared/domain/ids';
+import type { MessageAttachment } from '#shared/domain/message';
 import { Ticket } from '#shared/domain/ticket';
 import type { Sql } from '../db/database.ts';
 import { newId } from '../db/new-id.ts';
@@ -33,6 +34,8 @@ export async function createIntakeTicket(
   request: z.output<typeof IntakeTicketRequest>,
   now: number,
   batchVersion?: number,
+  /** The email channel's additions: an id drawn beforehand (its stored files point at it), and those files. */
+  extras: { ticketId?: TicketId; attachments?: MessageAttachment[] } = {},
 ): Promise<CreatedIntakeTicket> {
   const version = batchVersion ?? (await nextWorkspaceVersion(tx, workspaceId));
   const customers = new CustomerMatcher(tx, workspaceId, version, now);
@@ -40,7 +43,7 @@ export async function createIntakeTicket(
   await customers.flush();
   const number = await takeTicketNumbers(tx, workspaceId, 1);
   const ticket = Ticket.parse({
-    id: TicketId.parse(newId('tkt_')),
+    id: extras.ticketId ?? TicketId.parse(newId('tkt_')),
     number,
     customerId: customer.id,
     subject: request.subject,
@@ -54,6 +57,7 @@ export async function createIntakeTicket(
     tags: request.tags,
     createdAt: now,
     updatedAt: now,
+    ...(extras.attachments && extras.attachments.length > 0 ? { attachments: extras.attachments } : {}),
   });
   await writeRow(tx, workspaceId, 'ticket', ticket, version);
   await recordTicketNumbers(tx, workspaceId, [{ number, ticketId: ticket.id }]);

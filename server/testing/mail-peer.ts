@@ -140,3 +140,27 @@ export async function waitForPeerInbox(address: string, count: number, timeoutMs
   }
   return mails;
 }
+
+/**
+ * Server environment variables that connect Shiftdesk to the peer: the team
+ * mailbox `supportAddress` over IMAP, replies through the peer's relay.
+ * Test-speed tuning: a send cut off by a crash is settled after 3 s, retries start at 0.5 s.
+ */
+export function peerMailEnv(supportAddress: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    SHIFTDESK_IMAP_HOST: MAIL_PEER.host,
+    SHIFTDESK_IMAP_PORT: String(MAIL_PEER.imapPort),
+    SHIFTDESK_IMAP_SECURITY: 'none',
+    SHIFTDESK_IMAP_USER: supportAddress,
+    SHIFTDESK_IMAP_PASSWORD: MAIL_PEER.password,
+    SHIFTDESK_SMTP_HOST: MAIL_PEER.host,
+    SHIFTDESK_SMTP_PORT: String(MAIL_PEER.smtpPort),
+    SHIFTDESK_SMTP_SECURITY: 'none',
+    SHIFTDESK_MAIL_FROM: `Demo Support <${supportAddress}>`,
+    SHIFTDESK_MAIL_POLL_SECONDS: '10',
+    SHIFTDESK_MAIL_IN_DOUBT_SECONDS: '3',
+    SHIFTDESK_MAIL_RETRY_BASE_SECONDS: '0.5',
+    ...extra,
+  };
+}
+

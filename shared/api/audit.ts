@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'view.changed',
   'macro.changed',
   'sla.changed',
+  'mail.changed',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

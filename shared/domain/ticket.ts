@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CustomerId, EpochMs, TicketId, TicketNumber, UserId } from './ids.ts';
 import { TicketClock } from './ticket-clock.ts';
+import { MESSAGE_ATTACHMENTS_MAX, MessageAttachment } from './message.ts';
 
 /** `pending` means waiting on the customer (SLA clocks will pause there). */
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
@@ -66,6 +67,8 @@ export const Ticket = z.object({
    * rows written before clocks existed keep parsing; read it with `clockOf`.
    */
   clock: TicketClock.optional(),
+  /** Files that came with the customer's first email (later ones are on their messages). */
+  attachments: z.array(MessageAttachment).max(MESSAGE_ATTACHMENTS_MAX).optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
