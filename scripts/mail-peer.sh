@@ -35,6 +35,8 @@ listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# Tests sign in with wrong passwords on purpose; dovecot's 2 s penalty would only slow them.
+auth_failure_delay = 0
 auth_username_format = %Lu
 first_valid_uid = 0
 mail_location = maildir:$DIR/mail/%d/%n

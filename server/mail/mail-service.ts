@@ -111,7 +111,8 @@ export class MailService {
             workspaceId,
             {
               key: `imap:${imap.mailbox}:${uidValidity}:${mail.uid}`,
-              cursor: { mailbox: imap.mailbox, uidValidity, uid: mail.uid },
+              // The fetcher's cursor, not the uid: a first import of unseen mail skips read mail before it.
+              cursor: { mailbox: imap.mailbox, uidValidity: mail.cursor.uidValidity, uid: mail.cursor.lastUid },
             },
             mail.raw,
             mail.truncated,

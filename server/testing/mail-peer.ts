@@ -88,9 +88,8 @@ export async function sendWithSwaks(mail: SwaksMail): Promise<void> {
     args.push('--body', mail.body ?? '');
   }
   const child = run('swaks', args, { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
-  if (mail.raw !== undefined) {
-    child.child.stdin?.end(mail.raw);
-  }
+  // Always closed: swaks reads a body or message from standard input when it has none otherwise.
+  child.child.stdin?.end(mail.raw ?? '');
   await child;
 }
 
