@@ -117,6 +117,13 @@ describe('assembleThread', () => {
     expect(plain).not.toHaveProperty('attachments');
     expect(plain).not.toHaveProperty('automatic');
   });
+
+  it('the first email’s files are on the ticket, so its opening message carries them', () => {
+    const attachment = { id: 'att_0', filename: 'photo.png', contentType: 'image/png', size: 10, stored: true };
+    const [opening] = assembleThread({ ...TICKET, attachments: [attachment as never] }, [], []);
+    expect(opening).toMatchObject({ id: 'ticket:tkt_000001', attachments: [attachment] });
+    expect(assembleThread({ ...TICKET, attachments: [] }, [], [])[0]).not.toHaveProperty('attachments');
+  });
 });
 
 const entry = (kind: ThreadEntry['kind'], extra: Partial<ThreadEntry> = {}): ThreadEntry => ({

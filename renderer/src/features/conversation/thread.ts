@@ -26,7 +26,7 @@ export interface ThreadEntry {
   source: 'ticket' | 'message' | 'event';
 }
 
-type TicketOpening = Pick<Ticket, 'id' | 'body' | 'createdAt' | 'requesterEmail' | 'requesterName'>;
+type TicketOpening = Pick<Ticket, 'id' | 'body' | 'createdAt' | 'requesterEmail' | 'requesterName' | 'attachments'>;
 
 /** The ticket's body as its first customer message; none when the ticket was opened without text. */
 function openingEntry(ticket: TicketOpening): ThreadEntry[] {
@@ -40,6 +40,8 @@ function openingEntry(ticket: TicketOpening): ThreadEntry[] {
       fromName: ticket.requesterName,
       body: ticket.body,
       createdAt: ticket.createdAt,
+      // The first email's files are on the ticket: it has no message row of its own.
+      ...(ticket.attachments?.length ? { attachments: ticket.attachments } : {}),
       source: 'ticket',
     },
   ];
