@@ -29,7 +29,7 @@ test.describe('stale-reply guard (traffic cop)', () => {
     await b.send();
     await expect(b.composer()).toBeHidden();
     const theirReply = b.messages().filter({ hasText: theirs });
-    await expect(theirReply.locator('[data-delivery="server"]')).toBeVisible();
+    await expect(theirReply.locator('[data-delivery="not_emailed"]')).toBeVisible();
 
     // A's screen follows live; sending now is stopped and shows what B wrote.
     await expect(a.messages().filter({ hasText: theirs })).toBeVisible();
@@ -63,7 +63,7 @@ test.describe('stale-reply guard (traffic cop)', () => {
     await expect(a.draftMarker()).toBeHidden();
     const myReply = a.messages().filter({ hasText: mine });
     await expect(myReply).toHaveAttribute('data-kind', 'reply');
-    await expect(myReply.locator('[data-delivery="server"]')).toBeVisible();
+    await expect(myReply.locator('[data-delivery="not_emailed"]')).toBeVisible();
 
     // The server holds each message exactly once.
     await expect

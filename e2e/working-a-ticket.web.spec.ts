@@ -74,7 +74,7 @@ test.describe('working a ticket', () => {
     const offlineReply = view.messages().filter({ hasText: 'we found the slow query' });
     await expect(offlineReply.locator('[data-delivery]')).toHaveAttribute('data-delivery', 'device');
     await agent.goOnline();
-    await expect(offlineReply.locator('[data-delivery]')).toHaveAttribute('data-delivery', 'server');
+    await expect(offlineReply.locator('[data-delivery]')).toHaveAttribute('data-delivery', 'not_emailed');
 
     // The final state, as the server holds it.
     const final = await serverApi.ticket(ticket.id);

@@ -74,6 +74,7 @@ export class SimTransport {
       await this.call(API_ROUTES.problems, body);
     },
     searchArchive: () => Promise.reject(new Error('not simulated')),
+    downloadAttachment: () => Promise.reject(new Error('not simulated')),
   };
 
   /** Delivers every push kept aside (the end of a flaky spell), ignoring the answers. */

@@ -10,7 +10,7 @@ describe('screens per role', () => {
     ['trainee', ['queue'], []],
     // Leads edit SLA policies: the Admin entry shows them that section only.
     ['lead', ['queue', 'macros', 'team', 'admin'], ['sla']],
-    ['admin', ['queue', 'macros', 'team', 'admin'], ['users', 'apiKeys', 'settings', 'sla', 'audit']],
+    ['admin', ['queue', 'macros', 'team', 'admin'], ['users', 'apiKeys', 'settings', 'mail', 'sla', 'audit']],
   ] as const)('%s sees %j and admin tabs %j', (role, screens, tabs) => {
     expect(consoleScreensFor(role)).toEqual(screens);
     expect(adminTabsFor(role).map((tab) => tab.id)).toEqual(tabs);

@@ -51,6 +51,8 @@ export interface ApiClient {
   fetchRoots: (body: FetchRequest) => Promise<FetchResponse>;
   reportProblems: (body: ProblemReport) => Promise<void>;
   searchArchive: (body: ArchiveSearchRequest) => Promise<ArchiveSearchResponse>;
+  /** A customer's attachment as bytes, to be saved as a file (never shown inline). */
+  downloadAttachment: (id: string) => Promise<Blob>;
 }
 
 function queryString(query: Record<string, unknown> | undefined): string {
@@ -60,8 +62,22 @@ function queryString(query: Record<string, unknown> | undefined): string {
   return `?${new URLSearchParams(pairs.map(([key, value]): [string, string] => [key, String(value)])).toString()}`;
 }
 
+/** The error a non-2xx answer stands for, in the server's words when it gave them. */
+function errorOf(response: Response, json: unknown): ApiError {
+  const error = ApiErrorBody.safeParse(json);
+  return error.success
+    ? new ApiError(response.status, error.data.error, error.data.message)
+    : new ApiError(response.status, 'http_error', `The server answered ${response.status} ${response.statusText}.`);
+}
+
 /** HTTP calls to the team backend, through the route declarations. Every answer is validated before use. */
 export function createApiClient(serverUrl: string, getToken: () => string | null): ApiClient {
+  const authorization = (): Record<string, string> => {
+    const token = getToken();
+    return token ? { authorization: `Bearer ${token}` } : {};
+  };
+  const unreachable = () => new NetworkError(`Can’t reach the Shiftdesk server at ${serverUrl}.`);
+
   const call: CallEndpoint = async (name, input) => {
     const endpoint = ENDPOINTS[name];
     const { params, query, body } = input as {
@@ -69,9 +85,7 @@ export function createApiClient(serverUrl: string, getToken: () => string | null
       query?: Record<string, unknown>;
       body?: unknown;
     };
-    const headers: Record<string, string> = {};
-    const token = getToken();
-    if (token) headers.authorization = `Bearer ${token}`;
+    const headers = authorization();
     const hasBody = endpoint.method !== 'GET';
     if (hasBody) headers['content-type'] = 'application/json';
     const url = `${serverUrl}${params ? routePath(endpoint.path, params) : endpoint.path}${queryString(query)}`;
@@ -84,15 +98,10 @@ export function createApiClient(serverUrl: string, getToken: () => string | null
         cache: 'no-store',
       });
     } catch {
-      throw new NetworkError(`Can’t reach the Shiftdesk server at ${serverUrl}.`);
+      throw unreachable();
     }
     const json: unknown = response.status === 204 ? null : await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = ApiErrorBody.safeParse(json);
-      throw error.success
-        ? new ApiError(response.status, error.data.error, error.data.message)
-        : new ApiError(response.status, 'http_error', `The server answered ${response.status} ${response.statusText}.`);
-    }
+    if (!response.ok) throw errorOf(response, json);
     const declared = endpoint as {
       decode?: (raw: unknown) => unknown;
       response?: { parse: (raw: unknown) => unknown };
@@ -105,8 +114,27 @@ export function createApiClient(serverUrl: string, getToken: () => string | null
     return decoded as never;
   };
 
+  // Bytes, not JSON: the route answers application/octet-stream, so it cannot go through `call`.
+  const downloadAttachment = async (id: string): Promise<Blob> => {
+    const url = `${serverUrl}${routePath(ENDPOINTS.downloadAttachment.path, { id })}`;
+    let response: Response;
+    try {
+      response = await fetch(url, { method: 'GET', headers: authorization(), cache: 'no-store' });
+    } catch {
+      throw unreachable();
+    }
+    if (!response.ok) throw errorOf(response, await response.json().catch(() => null));
+    try {
+      return await response.blob();
+    } catch {
+      // The connection dropped mid-file.
+      throw unreachable();
+    }
+  };
+
   return {
     call,
+    downloadAttachment,
     login: (credentials) => call('login', { body: credentials }),
     logout: () => call('logout', {}),
     push: (body) => call('push', { body: { protocolVersion: PROTOCOL_VERSION, ...body } }),

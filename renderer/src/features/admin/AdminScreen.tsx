@@ -5,12 +5,13 @@ import { useFocusOnMount } from '../../ui/use-focus-on-mount.ts';
 import { type AdminTabId, adminTabsFor } from './admin-tabs.ts';
 import { ApiKeysTab } from './api-keys/ApiKeysTab.tsx';
 import { AuditTab } from './audit/AuditTab.tsx';
+import { MailTab } from './mail/MailTab.tsx';
 import { TeamSettingsTab } from './settings/TeamSettingsTab.tsx';
 import { SlaPoliciesTab } from './sla/SlaPoliciesTab.tsx';
 import { UsersTab } from './users/UsersTab.tsx';
 
 /**
- * Users, API keys, team settings, SLA policies and the audit log. All but the
+ * Users, API keys, team settings, email, SLA policies and the audit log. All but the
  * SLA policies are read from the server when they open (never synced to
  * devices), so they need a connection; each says so, with a retry, when there
  * is none. SLA policies are synced and edited locally, so they work offline.
@@ -31,6 +32,7 @@ export function AdminScreen() {
         {selected === 'users' && <UsersTab />}
         {selected === 'apiKeys' && <ApiKeysTab />}
         {selected === 'settings' && <TeamSettingsTab />}
+        {selected === 'mail' && <MailTab />}
         {selected === 'sla' && <SlaPoliciesTab />}
         {selected === 'audit' && <AuditTab />}
       </Tabs>

@@ -2,6 +2,7 @@ import { type KeyboardEvent, type RefObject, useEffect, useId, useLayoutEffect, 
 import type { Ticket } from '#shared/domain/ticket';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useUiStore } from '../../state/ui-store.ts';
+import { useMailStatus } from '../mail/use-mail-status.ts';
 import { useMembers } from '../queue/members-context.tsx';
 import { useComposerStore } from './composer-store.ts';
 import { MarkdownContent } from './content/MarkdownContent.tsx';
@@ -51,6 +52,7 @@ function describeBlock(block: SendBlock): string {
 export function Composer({ ticket, thread, sendRef }: ComposerProps) {
   const { db, user } = useWorkspace();
   const members = useMembers();
+  const mail = useMailStatus();
   const showFlash = useUiStore((s) => s.showFlash);
   const open = useComposerStore((s) => s.open);
   const focusRequest = useComposerStore((s) => s.focusRequest);
@@ -274,6 +276,13 @@ export function Composer({ ticket, thread, sendRef }: ComposerProps) {
           {kind === 'reply' ? 'Send reply' : 'Add note'}
         </button>
       </div>
+      {/* Only when the server said so: while the status is unknown (offline), nothing is claimed. */}
+      {kind === 'reply' && mail?.outbound === false && (
+        <p className="composer__email-off" data-testid="composer-email-off">
+          Email isn’t set up: replies are saved on the ticket but not sent to the customer. An admin can connect the
+          team mailbox in Admin → Email.
+        </p>
+      )}
     </form>
   );
 }

@@ -1,8 +1,9 @@
 import { Fragment, startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useWorkspace } from '../../app/workspace-context.tsx';
+import { useMailStatus } from '../mail/use-mail-status.ts';
 import { useMembers } from '../queue/members-context.tsx';
 import { MessageEntry } from './MessageEntry.tsx';
-import { type ThreadEntry, deliveryState } from './thread.ts';
+import type { ThreadEntry } from './thread.ts';
 import type { LiveThread } from './use-thread.ts';
 
 /** How many of the newest messages a long thread shows (the older ones on request). */
@@ -27,6 +28,8 @@ interface ConversationProps {
 export function Conversation({ thread }: ConversationProps) {
   const { user } = useWorkspace();
   const members = useMembers();
+  const mail = useMailStatus();
+  const outboundOn = mail ? mail.outbound : null;
   const [showAll, setShowAll] = useState(false);
   const [limit, setLimit] = useState(FIRST_PAINT_MESSAGES);
   const loaded = thread !== undefined;
@@ -75,8 +78,13 @@ export function Conversation({ thread }: ConversationProps) {
             fromName={entry.fromName}
             fromEmail={entry.fromEmail}
             agentName={nameOf(entry.authorId)}
-            delivery={deliveryState(entry, pending)}
+            pending={pending.has(entry.id)}
+            deliveryState={entry.delivery?.state}
+            deliveryAt={entry.delivery?.at}
             deliveryReason={entry.delivery?.reason}
+            outboundOn={outboundOn}
+            attachments={entry.attachments}
+            automatic={entry.automatic}
           />
         </Fragment>
       ))}

@@ -1,51 +1,34 @@
-import type { DeliveryState } from './thread.ts';
+import type { MessageDelivery } from '#shared/domain/message';
+import { useNow } from '../../ui/use-now.ts';
+import { deliveryLabel } from './delivery-label.ts';
 
 interface DeliveryNoteProps {
-  state: DeliveryState;
-  /** Why a delivery failed (set by the email channel). */
-  reason?: string | undefined;
   kind: 'reply' | 'note';
+  pending: boolean;
+  /** The delivery's fields one by one (plain values, so the memoized message skips unchanged ticks). */
+  state?: MessageDelivery['state'] | undefined;
+  at?: number | undefined;
+  reason?: string | undefined;
+  /** Whether the server sends replies by email; null while unknown. */
+  outboundOn: boolean | null;
 }
 
-const EMAIL_NOT_SET_UP = 'Email is not set up yet, so it is not emailed to the customer.';
-
-/** Where an agent's message is on its way: still on this device, with the server, or out to the customer. */
-export function DeliveryNote({ state, reason, kind }: DeliveryNoteProps) {
-  switch (state) {
-    case 'device':
-      return (
-        <p
-          className="message__delivery message__delivery--device"
-          data-delivery="device"
-          title="It is in this device’s outbox and goes to the server as soon as it is reachable."
-        >
-          Saved on this device{kind === 'reply' ? ' · sent to the server when online' : ''}
-        </p>
-      );
-    case 'server':
-      return (
-        <p className="message__delivery" data-delivery="server" title={EMAIL_NOT_SET_UP}>
-          Accepted by the server <span className="message__delivery-detail">· {EMAIL_NOT_SET_UP}</span>
-        </p>
-      );
-    case 'queued':
-      return (
-        <p className="message__delivery" data-delivery="queued">
-          Queued for email
-        </p>
-      );
-    case 'sent':
-      return (
-        <p className="message__delivery" data-delivery="sent">
-          Emailed to the customer
-        </p>
-      );
-    case 'failed':
-      return (
-        <p className="message__delivery message__delivery--failed" data-delivery="failed" role="note">
-          Not delivered: {reason ?? 'the email channel gave no reason'}. Check the customer’s address, then send it
-          again as a new reply.
-        </p>
-      );
-  }
+/** Where an agent's message is on its way: still on this device, or out to the customer by email. */
+export function DeliveryNote({ kind, pending, state, at, reason, outboundOn }: DeliveryNoteProps) {
+  // "Emailed 5m ago" ages; a minute is fine-grained enough, and only this line re-renders.
+  const now = useNow(60_000);
+  const delivery = state !== undefined && at !== undefined ? { state, at, ...(reason ? { reason } : {}) } : undefined;
+  const label = deliveryLabel({ kind, pending, delivery }, outboundOn, now);
+  if (!label) return null;
+  return (
+    <p
+      className={`message__delivery message__delivery--${label.state}`}
+      data-delivery={label.state}
+      title={label.title}
+      role={label.state === 'failed' ? 'note' : undefined}
+    >
+      {label.text}
+      {label.advice && <span className="message__delivery-advice"> {label.advice}</span>}
+    </p>
+  );
 }

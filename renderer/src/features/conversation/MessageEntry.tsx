@@ -1,10 +1,10 @@
 import { memo } from 'react';
-import type { MessageKind } from '#shared/domain/message';
+import type { MessageAttachment, MessageDelivery, MessageKind } from '#shared/domain/message';
 import { formatTimestamp } from '../../ui/format.ts';
+import { AttachmentList } from './attachments/AttachmentList.tsx';
 import { CustomerText, Isolated } from './content/CustomerText.tsx';
 import { MarkdownContent } from './content/MarkdownContent.tsx';
 import { DeliveryNote } from './DeliveryNote.tsx';
-import type { DeliveryState } from './thread.ts';
 
 export interface MessageEntryProps {
   id: string;
@@ -16,8 +16,16 @@ export interface MessageEntryProps {
   fromEmail?: string | undefined;
   /** For an agent: "You" or the teammate's name. */
   agentName?: string | undefined;
-  delivery: DeliveryState | null;
+  /** Still in this device's outbox. */
+  pending: boolean;
+  deliveryState?: MessageDelivery['state'] | undefined;
+  deliveryAt?: number | undefined;
   deliveryReason?: string | undefined;
+  /** Whether the server sends replies by email; null while unknown. */
+  outboundOn: boolean | null;
+  attachments?: readonly MessageAttachment[] | undefined;
+  /** Why a machine wrote this customer message. */
+  automatic?: string | undefined;
 }
 
 const KIND_LABELS: Record<MessageKind, string> = {
@@ -41,20 +49,50 @@ function CustomerAuthor({ name, email }: { name?: string | undefined; email?: st
   );
 }
 
+function sameAttachments(a: MessageEntryProps['attachments'], b: MessageEntryProps['attachments']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((one, index) => {
+    const other = b[index];
+    return (
+      other !== undefined &&
+      one.id === other.id &&
+      one.filename === other.filename &&
+      one.size === other.size &&
+      one.stored === other.stored
+    );
+  });
+}
+
+/** Plain values compare as they are; the attachment list is a fresh array on every read, so it compares by content. */
+function sameProps(previous: MessageEntryProps, next: MessageEntryProps): boolean {
+  const keys = new Set([...Object.keys(previous), ...Object.keys(next)]) as Set<keyof MessageEntryProps>;
+  for (const key of keys) {
+    if (key === 'attachments') {
+      if (!sameAttachments(previous.attachments, next.attachments)) return false;
+    } else if (!Object.is(previous[key], next[key])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /**
  * One message of the conversation. Props are plain values, so a live-query
  * tick that changes nothing about this message skips it entirely (memo): the
  * Markdown of a 200-message thread is parsed when it opens, not on every sync.
  */
 export const MessageEntry = memo(function MessageEntry(props: MessageEntryProps) {
-  const { id, kind, body, createdAt, fromName, fromEmail, agentName, delivery, deliveryReason } = props;
+  const { id, kind, body, createdAt, fromName, fromEmail, agentName, automatic, attachments } = props;
   const author = kind === 'customer' ? (fromName ?? fromEmail ?? 'the customer') : (agentName ?? 'A teammate');
+  const isAutomatic = kind === 'customer' && automatic !== undefined;
   return (
     <article
-      className={`message message--${kind}`}
+      className={`message message--${kind}${isAutomatic ? ' message--automatic' : ''}`}
       data-message-id={id}
       data-kind={kind}
-      aria-label={`${KIND_LABELS[kind]} from ${author}`}
+      data-automatic={isAutomatic ? true : undefined}
+      aria-label={`${isAutomatic ? 'Automatic reply' : KIND_LABELS[kind]} from ${author}`}
     >
       <header className="message__header">
         <span className="message__author">
@@ -62,6 +100,13 @@ export const MessageEntry = memo(function MessageEntry(props: MessageEntryProps)
         </span>
         {kind === 'note' && <span className="message__note-label">Internal note — never sent to the customer</span>}
         {kind === 'reply' && <span className="message__kind-label">Reply</span>}
+        {isAutomatic && (
+          <span className="message__automatic-label" title={automatic} data-testid="automatic-label">
+            Automatic reply — did not reopen the ticket
+            {/* The reason is the server's, but a title is not read by every screen reader: say it too. */}
+            <span className="visually-hidden"> ({automatic})</span>
+          </span>
+        )}
         <time className="message__time" dateTime={new Date(createdAt).toISOString()}>
           {formatTimestamp(createdAt)}
         </time>
@@ -71,9 +116,17 @@ export const MessageEntry = memo(function MessageEntry(props: MessageEntryProps)
       ) : (
         <MarkdownContent className="message__body" markdown={body} />
       )}
-      {delivery !== null && kind !== 'customer' && (
-        <DeliveryNote state={delivery} reason={deliveryReason} kind={kind} />
+      {attachments && attachments.length > 0 && <AttachmentList attachments={attachments} />}
+      {kind !== 'customer' && (
+        <DeliveryNote
+          kind={kind}
+          pending={props.pending}
+          state={props.deliveryState}
+          at={props.deliveryAt}
+          reason={props.deliveryReason}
+          outboundOn={props.outboundOn}
+        />
       )}
     </article>
   );
-});
+}, sameProps);

@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Message } from '#shared/domain/message';
 import { TicketEvent } from '#shared/domain/ticket-event';
 import { ticketFixture } from '#shared/testing/fixtures';
-import {
-  assembleThread,
-  deliveryState,
-  newestConfirmedAt,
-  pendingMessageIds,
-  type ThreadEntry,
-  writtenSince,
-} from './thread.ts';
+import { assembleThread, newestConfirmedAt, pendingMessageIds, type ThreadEntry, writtenSince } from './thread.ts';
 
 const TICKET = ticketFixture({ id: 'tkt_000001' as never, body: 'The checkout is blank.', createdAt: 1_000 });
 
@@ -97,6 +90,40 @@ describe('assembleThread', () => {
     const [, legacy] = assembleThread(TICKET, [], [followUp('evt_l', 2_000, { body: 'Hi', fromName: 'Ana' })]);
     expect(legacy).toMatchObject({ kind: 'customer', authorId: null, fromName: 'Ana', body: 'Hi', createdAt: 2_000 });
   });
+
+  it('carries an email’s attachments and its automatic reason; no empty attachment list', () => {
+    const attachment = {
+      id: 'att_1',
+      filename: 'invoice.pdf',
+      contentType: 'application/pdf',
+      size: 2_048,
+      stored: true,
+    };
+    const [, auto, plain] = assembleThread(
+      TICKET,
+      [
+        message('msg_auto', 2_000, {
+          kind: 'customer',
+          authorId: null,
+          fromEmail: 'ana@acme.example',
+          automatic: 'out-of-office reply',
+          attachments: [attachment as never],
+        }),
+        message('msg_plain', 3_000, { attachments: [] }),
+      ],
+      [],
+    );
+    expect(auto).toMatchObject({ automatic: 'out-of-office reply', attachments: [attachment] });
+    expect(plain).not.toHaveProperty('attachments');
+    expect(plain).not.toHaveProperty('automatic');
+  });
+
+  it('the first email’s files are on the ticket, so its opening message carries them', () => {
+    const attachment = { id: 'att_0', filename: 'photo.png', contentType: 'image/png', size: 10, stored: true };
+    const [opening] = assembleThread({ ...TICKET, attachments: [attachment as never] }, [], []);
+    expect(opening).toMatchObject({ id: 'ticket:tkt_000001', attachments: [attachment] });
+    expect(assembleThread({ ...TICKET, attachments: [] }, [], [])[0]).not.toHaveProperty('attachments');
+  });
 });
 
 const entry = (kind: ThreadEntry['kind'], extra: Partial<ThreadEntry> = {}): ThreadEntry => ({
@@ -107,21 +134,6 @@ const entry = (kind: ThreadEntry['kind'], extra: Partial<ThreadEntry> = {}): Thr
   createdAt: 1,
   source: 'message',
   ...extra,
-});
-
-describe('deliveryState', () => {
-  it.each([
-    ['a reply still in the outbox', entry('reply'), true, 'device'],
-    ['a reply the server accepted, no channel yet', entry('reply'), false, 'server'],
-    ['a reply queued for email', entry('reply', { delivery: { state: 'queued', at: 5 } }), false, 'queued'],
-    ['a reply sent', entry('reply', { delivery: { state: 'sent', at: 5 } }), false, 'sent'],
-    ['a failed reply', entry('reply', { delivery: { state: 'failed', at: 5, reason: 'bounced' } }), false, 'failed'],
-    ['a note still in the outbox', entry('note'), true, 'device'],
-    ['a synced note has nowhere further to go', entry('note'), false, null],
-    ['a customer message', entry('customer'), false, null],
-  ] as const)('%s → %s', (_title, message, pending, expected) => {
-    expect(deliveryState(message, new Set(pending ? ['msg_1'] : []))).toBe(expected);
-  });
 });
 
 describe('pendingMessageIds', () => {

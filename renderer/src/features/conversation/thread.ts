@@ -1,4 +1,4 @@
-import type { Message, MessageDelivery, MessageKind } from '#shared/domain/message';
+import type { Message, MessageAttachment, MessageDelivery, MessageKind } from '#shared/domain/message';
 import type { Ticket } from '#shared/domain/ticket';
 import type { TicketEvent } from '#shared/domain/ticket-event';
 
@@ -19,11 +19,14 @@ export interface ThreadEntry {
   body: string;
   createdAt: number;
   delivery?: MessageDelivery;
+  attachments?: readonly MessageAttachment[];
+  /** Why a machine wrote this customer message (an out-of-office); it did not reopen the ticket. */
+  automatic?: string;
   /** Where it came from: only `message` entries can be new since a draft began, or be waiting in the outbox. */
   source: 'ticket' | 'message' | 'event';
 }
 
-type TicketOpening = Pick<Ticket, 'id' | 'body' | 'createdAt' | 'requesterEmail' | 'requesterName'>;
+type TicketOpening = Pick<Ticket, 'id' | 'body' | 'createdAt' | 'requesterEmail' | 'requesterName' | 'attachments'>;
 
 /** The ticket's body as its first customer message; none when the ticket was opened without text. */
 function openingEntry(ticket: TicketOpening): ThreadEntry[] {
@@ -37,6 +40,8 @@ function openingEntry(ticket: TicketOpening): ThreadEntry[] {
       fromName: ticket.requesterName,
       body: ticket.body,
       createdAt: ticket.createdAt,
+      // The first email's files are on the ticket: it has no message row of its own.
+      ...(ticket.attachments?.length ? { attachments: ticket.attachments } : {}),
       source: 'ticket',
     },
   ];
@@ -52,6 +57,8 @@ function messageEntry(message: Message): ThreadEntry {
     body: message.body,
     createdAt: message.createdAt,
     ...(message.delivery !== undefined ? { delivery: message.delivery } : {}),
+    ...(message.attachments?.length ? { attachments: message.attachments } : {}),
+    ...(message.automatic !== undefined ? { automatic: message.automatic } : {}),
     source: 'message',
   };
 }
@@ -90,22 +97,6 @@ export function assembleThread(
     ...events.flatMap((event) => legacyEntry(event) ?? []),
   ].sort(byTimeThenId);
   return [...openingEntry(ticket), ...rest];
-}
-
-/** `[data-delivery]` values: where a message is on its way. */
-export type DeliveryState = 'device' | 'server' | 'queued' | 'sent' | 'failed';
-
-/**
- * How far an agent's message got: still in this device's outbox, accepted by
- * the server, or (for replies, once an email channel exists) queued, sent or
- * failed. Customer messages have no delivery; a synced note has nowhere
- * further to go, so it shows nothing.
- */
-export function deliveryState(entry: ThreadEntry, pendingIds: ReadonlySet<string>): DeliveryState | null {
-  if (entry.kind === 'customer') return null;
-  if (pendingIds.has(entry.id)) return 'device';
-  if (entry.kind === 'note') return null;
-  return entry.delivery?.state ?? 'server';
 }
 
 /** The message ids whose `addMessage` is still in the outbox (not yet confirmed by the server). */

@@ -29,15 +29,13 @@ async function readThreadSources(db: ShiftdeskDb, ticketId: string) {
 /** The ticket's conversation, live; undefined while it is first read. */
 export function useThread(db: ShiftdeskDb, ticket: Ticket): LiveThread | undefined {
   const sources = useLiveQuery(() => readThreadSources(db, ticket.id), [db, ticket.id]);
-  const { id, body, createdAt, requesterEmail, requesterName } = ticket;
+  const { id, body, createdAt, requesterEmail, requesterName, attachments } = ticket;
   return useMemo(() => {
     // The previous ticket's result stays until this one's arrives: never show it under this ticket.
     if (!sources || sources.ticketId !== id) return undefined;
-    return {
-      entries: assembleThread({ id, body, createdAt, requesterEmail, requesterName }, sources.messages, sources.events),
-      pending: sources.pending,
-    };
-  }, [sources, id, body, createdAt, requesterEmail, requesterName]);
+    const opening = { id, body, createdAt, requesterEmail, requesterName, attachments };
+    return { entries: assembleThread(opening, sources.messages, sources.events), pending: sources.pending };
+  }, [sources, id, body, createdAt, requesterEmail, requesterName, attachments]);
 }
 
 /** Reads the thread once, fresh from storage (the stale-reply guard checks at the moment of sending). */

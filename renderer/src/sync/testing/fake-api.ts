@@ -32,6 +32,7 @@ export function fakeServerApi(clientIdOf: () => Promise<string>) {
     fetchRoots: async () => ({ patch: [], setAside: [], missing: [] }),
     reportProblems: async () => undefined,
     searchArchive: async () => ({ results: [] }),
+    downloadAttachment: () => Promise.reject(new Error('unused')),
   };
   return {
     api,
