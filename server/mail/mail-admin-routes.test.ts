@@ -138,6 +138,34 @@ describeWithMailPeer('email settings against a real mail server', reason, () => 
         (await admin('POST', API_ROUTES.testMailConnection, { kind: 'smtp', server: form.outbound.smtp })).json(),
       );
       expect(smtp).toMatchObject({ ok: true });
+      // Saved, then tried against another host without typing it: the saved password stays home.
+      await admin('PATCH', API_ROUTES.updateMailSettings, form);
+      const elsewhere = TestMailConnectionResponse.parse(
+        (
+          await admin('POST', API_ROUTES.testMailConnection, {
+            kind: 'imap',
+            server: { ...peerSettings(support).inbound.imap, host: 'localhost' },
+          })
+        ).json(),
+      );
+      expect(elsewhere.ok).toBe(false);
+      const sameServer = TestMailConnectionResponse.parse(
+        (
+          await admin('POST', API_ROUTES.testMailConnection, {
+            kind: 'imap',
+            server: peerSettings(support).inbound.imap,
+          })
+        ).json(),
+      );
+      expect(sameServer.ok).toBe(true);
+      const otherUser = await admin(
+        'PATCH',
+        API_ROUTES.updateMailSettings,
+        peerSettings(peerAddress('other', 'team.test')),
+      );
+      expect(otherUser.statusCode).toBe(400);
+      expect(otherUser.body).toContain('Enter the password');
+
       const closed = TestMailConnectionResponse.parse(
         (
           await admin('POST', API_ROUTES.testMailConnection, {

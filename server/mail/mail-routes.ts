@@ -6,6 +6,7 @@ import { downloadAttachment } from './attachment-download.ts';
 import { testImapConnection } from './inbound/test-imap-connection.ts';
 import { activeInbound, activeOutbound } from './mail-settings.ts';
 import { mailSettingsView } from './mail-settings-view.ts';
+import { savedPasswordFor } from './saved-password.ts';
 import { testSmtpConnection } from './outbound/test-smtp-connection.ts';
 
 type MailHandlers = Pick<
@@ -23,13 +24,13 @@ export function mailHandlers({ db, mail }: AppDeps): MailHandlers {
       return mailSettingsView(db, mail, workspaceId);
     },
     testMailConnection: async ({ principal, body }) => {
-      // No password typed: try the saved one, so an admin can re-test without retyping it.
+      // No password typed: the saved one, but only for the server it was saved for.
       const { settings } = await mail.store.read(db, principal.user.workspaceId);
       if (body.kind === 'imap') {
-        const saved = settings.inbound.imap?.password ?? null;
+        const saved = savedPasswordFor(body.server, settings.inbound.imap);
         return testImapConnection({ ...body.server, password: body.server.password ?? saved });
       }
-      const saved = settings.outbound.smtp?.password ?? null;
+      const saved = savedPasswordFor(body.server, settings.outbound.smtp);
       return testSmtpConnection({ ...body.server, password: body.server.password ?? saved });
     },
     mailStatus: async ({ principal }) => {

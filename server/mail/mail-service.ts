@@ -33,6 +33,7 @@ export class MailService {
   private readonly channels = new Map<string, TeamChannel>();
   /** Failed attempts per mail (source key), to hold a mail that can never be stored. */
   private readonly failures = new Map<string, number>();
+  private readonly restarts = new Map<string, Promise<void>>();
   private listener: { close: () => Promise<void>; port: number } | null = null;
   private storeValue: MailSettingsStore | null = null;
 
@@ -61,14 +62,26 @@ export class MailService {
       );
     }
     this.storeValue = new MailSettingsStore(this.env, envTeam);
-    for (const team of teams) await this.restart(team);
+    for (const team of teams) {
+      // One team's damaged settings must not keep the server (and every other team) from starting.
+      await this.restart(team).catch((error: unknown) => {
+        this.log.error({ err: error, workspaceId: team }, 'email: could not start this team’s email channel');
+      });
+    }
     if (this.env.smtpListen && envTeam) {
       this.listener = await startSmtpListener({
         ...this.env.smtpListen,
         acceptDomains: this.env.smtpListen.domains,
         maxMessageBytes: MAX_MESSAGE_BYTES,
+        // No mailbox keeps a copy of this path's mail: held mail keeps its bytes, and a failure is a 451 the relay retries.
         ingest: (raw) =>
-          this.ingest(envTeam, { key: `smtp:${createHash('sha256').update(raw).digest('hex')}` }, raw, false),
+          this.ingestOnce(
+            envTeam,
+            { key: `smtp:${createHash('sha256').update(raw).digest('hex')}`, raw },
+            raw,
+            false,
+            this.env.settings?.outbound.from ? [this.env.settings.outbound.from.email] : [],
+          ),
         log: this.log,
       });
     }
@@ -84,8 +97,22 @@ export class MailService {
     this.channels.get(workspaceId)?.worker?.nudge();
   }
 
-  /** (Re)starts a team's channel from its current settings. */
-  async restart(workspaceId: string): Promise<void> {
+  /**
+   * (Re)starts a team's channel from its current settings. Restarts of one
+   * team run one after another, so two saves at once never leave a channel
+   * running that nobody can stop.
+   */
+  restart(workspaceId: string): Promise<void> {
+    const previous = this.restarts.get(workspaceId) ?? Promise.resolve();
+    const next = previous.then(() => this.restartNow(workspaceId));
+    this.restarts.set(
+      workspaceId,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
+  private async restartNow(workspaceId: string): Promise<void> {
     await this.stopTeam(workspaceId);
     const { settings } = await this.store.read(this.db, workspaceId);
     const imap = activeInbound(settings);
@@ -101,18 +128,20 @@ export class MailService {
     const { tuning } = this.env;
     if (imap) {
       const ownAddresses = [imap.user, outbound?.from.email].filter((address): address is string => Boolean(address));
+      // Progress is per mailbox on a server: another provider's folder of the same name starts afresh.
+      const place = `${imap.user}@${imap.host}:${imap.port}/${imap.mailbox}`;
       channel.fetcher = new ImapFetcher({
         server: imap,
         pollMs: settings.inbound.pollSeconds * 1000,
         maxMessageBytes: MAX_MESSAGE_BYTES,
-        readCursor: () => this.readCursor(workspaceId, imap.mailbox),
+        readCursor: () => this.readCursor(workspaceId, place),
         ingest: async (mail, uidValidity) => {
           await this.ingest(
             workspaceId,
             {
-              key: `imap:${imap.mailbox}:${uidValidity}:${mail.uid}`,
+              key: `imap:${place}:${uidValidity}:${mail.uid}`,
               // The fetcher's cursor, not the uid: a first import of unseen mail skips read mail before it.
-              cursor: { mailbox: imap.mailbox, uidValidity: mail.cursor.uidValidity, uid: mail.cursor.lastUid },
+              cursor: { mailbox: place, uidValidity: mail.cursor.uidValidity, uid: mail.cursor.lastUid },
             },
             mail.raw,
             mail.truncated,
@@ -147,6 +176,7 @@ export class MailService {
   async stop(): Promise<void> {
     await this.listener?.close();
     this.listener = null;
+    await Promise.all(this.restarts.values());
     for (const team of [...this.channels.keys()]) await this.stopTeam(team);
   }
 

@@ -1,8 +1,9 @@
-import type { MailSettings, UpdateMailSettingsRequest } from '#shared/api/mail';
+import type { MailServer, MailServerInput, MailSettings, UpdateMailSettingsRequest } from '#shared/api/mail';
 import { type AuditActor, recordAudit } from '../audit.ts';
 import type { Database, Sql } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import type { MailEnvConfig } from './mail-env.ts';
+import { savedPasswordFor } from './saved-password.ts';
 import { MAIL_OFF, type StoredMailSettings, StoredMailSettings as StoredSchema } from './mail-settings.ts';
 
 export interface EffectiveMailSettings {
@@ -58,18 +59,30 @@ export class MailSettingsStore {
     return db.transaction(async (tx) => {
       await tx.query('select 1 from workspaces where id = $1 for update', [workspaceId]);
       const { settings: before } = await this.read(tx, workspaceId);
-      const keep = (password: string | undefined, saved: { password: string | null } | null): string | null =>
-        password ?? saved?.password ?? null;
+      const keep = (
+        server: MailServerInput,
+        saved: (MailServer & { password: string | null }) | null,
+      ): string | null => {
+        const password = server.password ?? savedPasswordFor(server, saved);
+        if (password === null && server.user !== '') {
+          throw new HttpError(
+            400,
+            'password_required',
+            `Enter the password for ${server.user} on ${server.host}: a saved password is kept only while the server, port, security and user stay the same.`,
+          );
+        }
+        return password;
+      };
       const { imap } = request.inbound;
       const { smtp } = request.outbound;
       const after: StoredMailSettings = StoredSchema.parse({
         inbound: {
           ...request.inbound,
-          imap: imap ? { ...withoutPassword(imap), password: keep(imap.password, before.inbound.imap) } : null,
+          imap: imap ? { ...withoutPassword(imap), password: keep(imap, before.inbound.imap) } : null,
         },
         outbound: {
           ...request.outbound,
-          smtp: smtp ? { ...withoutPassword(smtp), password: keep(smtp.password, before.outbound.smtp) } : null,
+          smtp: smtp ? { ...withoutPassword(smtp), password: keep(smtp, before.outbound.smtp) } : null,
         },
       });
       await tx.query(

@@ -57,6 +57,8 @@ export const email: Migration = {
       outcome text not null check (outcome in ('created', 'added', 'held', 'bounce', 'own', 'duplicate')),
       reason text,
       ticket_id text,
+      -- Held mail that came over SMTP has no mailbox copy: its bytes are kept here.
+      raw bytea,
       primary key (workspace_id, source_key)
     );
     create index mail_inbound_sender on mail_inbound (workspace_id, from_email, received_at);

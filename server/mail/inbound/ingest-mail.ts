@@ -23,6 +23,8 @@ export interface IngestResult {
 export interface IngestSource {
   /** `imap:<uidvalidity>:<uid>` or `smtp:<sha256>`: one delivery, ingested once. */
   key: string;
+  /** The mail's bytes when no mailbox keeps a copy (the SMTP listener): kept if the mail is held. */
+  raw?: Buffer;
   /** The IMAP progress to record with this mail, in the same transaction. */
   cursor?: { mailbox: string; uidValidity: string; uid: number };
 }
@@ -58,8 +60,8 @@ export async function ingestMail(
     await tx.query('select 1 from workspaces where id = $1 for update', [workspaceId]);
     const result = await decide(tx, workspaceId, source, mail, options);
     await tx.query(
-      `insert into mail_inbound (workspace_id, source_key, rfc_message_id, from_email, subject, received_at, outcome, reason, ticket_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (workspace_id, source_key) do nothing`,
+      `insert into mail_inbound (workspace_id, source_key, rfc_message_id, from_email, subject, received_at, outcome, reason, ticket_id, raw)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (workspace_id, source_key) do nothing`,
       [
         workspaceId,
         source.key,
@@ -70,6 +72,7 @@ export async function ingestMail(
         result.outcome,
         result.reason,
         result.ticketId,
+        result.outcome === 'held' ? (source.raw ?? null) : null,
       ],
     );
     if (source.cursor) {
@@ -107,8 +110,14 @@ async function decide(
   if (mail.bounce) {
     const original = mail.bounce.originalMessageId ? ourMessageId(mail.bounce.originalMessageId) : null;
     if (original && original.workspaceId === workspaceId) {
-      const ticketId = await settleBounce(tx, workspaceId, original.messageId, mail.bounce.reason, options.now);
-      return { outcome: 'bounce', ticketId, reason: mail.bounce.reason };
+      const settled = await settleBounce(tx, workspaceId, original.messageId, mail.bounce, options.now);
+      if (settled && !settled.applied) {
+        return held(
+          `a bounce for ${mail.bounce.recipient ?? 'another address'}, not the customer: ${mail.bounce.reason}`,
+          settled.ticketId,
+        );
+      }
+      return { outcome: 'bounce', ticketId: settled?.ticketId ?? null, reason: mail.bounce.reason };
     }
     return held(`a bounce of mail Shiftdesk did not send: ${mail.bounce.reason}`);
   }

@@ -9,6 +9,8 @@ export interface ReplyInput {
   workspaceId: string;
   /** Our message (msg_…); it names the mail's Message-ID, so a resend carries the same one. */
   messageId: string;
+  /** The Message-ID given to the reply when it was queued (bare); made from the ids when absent. */
+  rfcMessageId?: string;
   ticketNumber: number;
   ticketSubject: string;
   to: { email: string; name?: string };
@@ -61,7 +63,8 @@ export function composeReply(input: ReplyInput): ComposedMail {
   }
   const to = checkedAddress(input.to.email, "customer's");
   const from = checkedAddress(input.from.email, 'team');
-  const messageId = outboundMessageId(input.messageId, input.workspaceId, from);
+  // The id queued with the reply wins: every attempt carries the same one, even after the from address changed.
+  const messageId = input.rfcMessageId ?? outboundMessageId(input.messageId, input.workspaceId, from);
   // The inbound side recognises our own mail (the Bcc copy, a loop) by this id; refuse ids it could not read back.
   if (ourMessageId(messageId) === null) {
     throw new Error(`Cannot make a Message-ID from message ${input.messageId} in workspace ${input.workspaceId}`);

@@ -53,9 +53,21 @@ export async function enqueueReply(
   );
 }
 
-/** A claimed row, and whether an earlier attempt was cut off mid-send (so it may already be out). */
+/**
+ * A claimed row, and whether an earlier attempt may already have gone out
+ * (cut off by a crash, or failed in a way that does not say whether the relay
+ * took the mail). Its `attempts` is the lease token: a settle only applies
+ * while the row is still `sending` under this claim.
+ */
 export interface ClaimedRow extends OutboxRow {
   inDoubt: boolean;
+}
+
+/** The workspace row first, as every writer takes it, then the outbox row under this claim only. */
+const CLAIMED = `workspace_id = $1 and message_id = $2 and state = 'sending' and attempts = $3`;
+
+async function lockWorkspace(tx: Sql, workspaceId: string): Promise<void> {
+  await tx.query('select 1 from workspaces where id = $1 for update', [workspaceId]);
 }
 
 /**
@@ -86,7 +98,7 @@ export async function claimDue(
          where workspace_id = $1 and message_id = $2`,
         [workspaceId, raw.message_id, now + leaseMs],
       );
-      claimed.push({ ...fromRaw(raw), inDoubt: raw.state === 'sending' });
+      claimed.push({ ...fromRaw(raw), attempts: Number(raw.attempts) + 1, inDoubt: raw.state === 'sending' });
     }
     return claimed;
   });
@@ -98,15 +110,17 @@ export async function claimDue(
  */
 export async function markSent(
   db: Database,
-  row: OutboxRow,
+  row: ClaimedRow,
   now: number,
   serverMessageId?: string | null,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.query(
-      `update mail_outbox set state = 'sent', sent_at = $3, last_error = null where workspace_id = $1 and message_id = $2`,
-      [row.workspaceId, row.messageId, now],
+    await lockWorkspace(tx, row.workspaceId);
+    const updated = await tx.query(
+      `update mail_outbox set state = 'sent', sent_at = $4, last_error = null where ${CLAIMED} returning 1`,
+      [row.workspaceId, row.messageId, row.attempts, now],
     );
+    if (updated.length === 0) return; // settled meanwhile (its Bcc copy, a bounce): that answer stands
     if (serverMessageId && serverMessageId !== row.rfcMessageId) {
       await tx.query(
         `insert into mail_threads (workspace_id, rfc_message_id, ticket_id, message_id, direction, at)
@@ -118,29 +132,38 @@ export async function markSent(
   });
 }
 
-/** A failure the mail server may get over: tried again at `retryAt`, the agent sees why it is late. */
+/**
+ * A failure the mail server may get over: tried again at `retryAt`, and the agent sees why it is late.
+ * `inDoubt`: the mail may have left anyway, so the row stays `sending` and the next attempt first
+ * looks for its copy in the team mailbox; otherwise it is plainly queued again.
+ */
 export async function markRetry(
   db: Database,
-  row: OutboxRow,
+  row: ClaimedRow,
   reason: string,
   retryAt: number,
   now: number,
+  inDoubt: boolean,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.query(
-      `update mail_outbox set state = 'queued', next_attempt_at = $3, last_error = $4 where workspace_id = $1 and message_id = $2`,
-      [row.workspaceId, row.messageId, retryAt, reason],
+    await lockWorkspace(tx, row.workspaceId);
+    const updated = await tx.query(
+      `update mail_outbox set state = $4, next_attempt_at = $5, last_error = $6 where ${CLAIMED} returning 1`,
+      [row.workspaceId, row.messageId, row.attempts, inDoubt ? 'sending' : 'queued', retryAt, reason],
     );
+    if (updated.length === 0) return;
     await writeDelivery(tx, row.workspaceId, row.messageId, { state: 'queued', at: now, reason: reason.slice(0, 500) });
   });
 }
 
-export async function markFailed(db: Database, row: OutboxRow, reason: string, now: number): Promise<void> {
+export async function markFailed(db: Database, row: ClaimedRow, reason: string, now: number): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.query(
-      `update mail_outbox set state = 'failed', last_error = $3 where workspace_id = $1 and message_id = $2`,
-      [row.workspaceId, row.messageId, reason],
+    await lockWorkspace(tx, row.workspaceId);
+    const updated = await tx.query(
+      `update mail_outbox set state = 'failed', last_error = $4 where ${CLAIMED} returning 1`,
+      [row.workspaceId, row.messageId, row.attempts, reason],
     );
+    if (updated.length === 0) return;
     await writeDelivery(tx, row.workspaceId, row.messageId, { state: 'failed', at: now, reason: reason.slice(0, 500) });
   });
 }

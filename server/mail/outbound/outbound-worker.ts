@@ -3,11 +3,11 @@ import type { Database } from '../../db/database.ts';
 import type { MailTuning } from '../mail-env.ts';
 import type { StoredSmtpServer } from '../mail-settings.ts';
 import { classifySmtpError } from './classify-smtp-error.ts';
-import { composeReply } from './compose-reply.ts';
+import { type ComposedMail, composeReply } from './compose-reply.ts';
 import { type ClaimedRow, claimDue, markFailed, markRetry, markSent, nextDueAt } from './mail-outbox.ts';
 import { replyInputFor } from './reply-input.ts';
 import { MAX_ATTEMPTS, gaveUpReason, nextAttemptDelayMs } from './retry-schedule.ts';
-import { type SmtpTransport, createSmtpTransport, sendComposed } from './smtp-transport.ts';
+import { type SentReply, type SmtpTransport, createSmtpTransport, sendComposed } from './smtp-transport.ts';
 
 export interface OutboundWorkerOptions {
   db: Database;
@@ -108,13 +108,9 @@ export class OutboundWorker {
       try {
         found = await findSentCopy(row.rfcMessageId);
       } catch (error) {
-        await markRetry(
-          db,
-          row,
-          `Could not check the team mailbox for an earlier attempt: ${String(error)}`,
-          Date.now() + tuning.inDoubtMs,
-          Date.now(),
-        );
+        // Still in doubt: checked again later, never sent blind.
+        const reason = `Could not check the team mailbox for an earlier attempt: ${String(error)}`;
+        await markRetry(db, row, reason, Date.now() + tuning.inDoubtMs, Date.now(), true);
         return;
       }
       if (found) {
@@ -127,22 +123,17 @@ export class OutboundWorker {
       await markFailed(db, row, 'The reply or its ticket was deleted before it could be sent.', Date.now());
       return;
     }
-    let composed;
+    let composed: ComposedMail;
     try {
       composed = composeReply(input);
     } catch (error) {
       await markFailed(db, row, error instanceof Error ? error.message : String(error), Date.now());
       return;
     }
+    if (!this.transport) return;
+    let sent: SentReply;
     try {
-      if (!this.transport) return;
-      const result = await sendComposed(this.transport, composed);
-      if (result.accepted.length === 0) {
-        await markFailed(db, row, `The customer's address was refused: ${result.response}`, Date.now());
-        return;
-      }
-      await markSent(db, row, Date.now(), result.serverMessageId);
-      this.status('ok', `Sending through ${this.options.smtp.host}:${this.options.smtp.port}`);
+      sent = await sendComposed(this.transport, composed);
     } catch (error) {
       const { kind, reason } = classifySmtpError(error, [this.options.smtp.password]);
       this.status('error', reason);
@@ -151,9 +142,20 @@ export class OutboundWorker {
       } else if (row.attempts >= MAX_ATTEMPTS) {
         await markFailed(db, row, gaveUpReason(reason), Date.now());
       } else {
-        await markRetry(db, row, reason, Date.now() + nextAttemptDelayMs(row.attempts, tuning.retryBaseMs), Date.now());
+        // A failure after the relay took the mail looks like any other; with a mailbox to look in, the next attempt checks first.
+        const retryAt = Date.now() + nextAttemptDelayMs(row.attempts, tuning.retryBaseMs);
+        await markRetry(db, row, reason, retryAt, Date.now(), findSentCopy !== null);
       }
+      return;
     }
+    // Outside the send's try: a database failure here must not be mistaken for a failed send
+    // (the row stays `sending` under its lease and is settled by its copy after a restart).
+    if (sent.accepted.length === 0) {
+      await markFailed(db, row, `The customer's address was refused: ${sent.response}`, Date.now());
+      return;
+    }
+    await markSent(db, row, Date.now(), sent.serverMessageId);
+    this.status('ok', `Sending through ${this.options.smtp.host}:${this.options.smtp.port}`);
   }
 
   private status(state: MailChannelStatus['state'], detail: string): void {

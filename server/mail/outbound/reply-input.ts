@@ -30,6 +30,7 @@ export async function replyInputFor(
   return {
     workspaceId: row.workspaceId,
     messageId: row.messageId,
+    rfcMessageId: row.rfcMessageId,
     ticketNumber: ticket.number ?? 0,
     ticketSubject: ticket.subject,
     to: { email: row.toEmail, name: ticket.requesterName },
