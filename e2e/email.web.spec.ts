@@ -12,7 +12,8 @@ import { ConversationView, expect, test } from './fixtures/conversation.ts';
 /** The team mailbox of this worker's server, on the loopback mail peer (scripts/mail-peer.sh). */
 const support = peerAddress('support', 'team.test');
 
-test.use({ serverOptions: { tickets: 40, env: peerMailEnv(support) } });
+// A short queue: a new ticket's row is on screen without scrolling the (virtualized) list.
+test.use({ serverOptions: { tickets: 5, env: peerMailEnv(support) } });
 
 test.describe('email in and out', () => {
   test.beforeAll(async () => {
