@@ -1,7 +1,9 @@
 import type { ServerMutationHooks } from './server-mutations.ts';
 
 /** Runs several after-commit side effects in order; one failing does not stop the others. */
-export function afterCommitHooks(hooks: readonly ServerMutationHooks['afterCommit'][]): ServerMutationHooks['afterCommit'] {
+export function afterCommitHooks(
+  hooks: readonly ServerMutationHooks['afterCommit'][],
+): ServerMutationHooks['afterCommit'] {
   return (committed, log) => {
     for (const hook of hooks) {
       try {
