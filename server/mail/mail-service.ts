@@ -141,7 +141,12 @@ export class MailService {
             {
               key: `imap:${place}:${uidValidity}:${mail.uid}`,
               // The fetcher's cursor, not the uid: a first import of unseen mail skips read mail before it.
-              cursor: { mailbox: place, uidValidity: mail.cursor.uidValidity, uid: mail.cursor.lastUid },
+              cursor: {
+                mailbox: place,
+                uidValidity: mail.cursor.uidValidity,
+                uid: mail.cursor.lastUid,
+                importUntil: mail.cursor.importUntil ?? null,
+              },
             },
             mail.raw,
             mail.truncated,
@@ -188,11 +193,17 @@ export class MailService {
   }
 
   private async readCursor(workspaceId: string, mailbox: string): Promise<ImapCursor | null> {
-    const [row] = await this.db.query<{ uid_validity: string; last_uid: string | number }>(
-      'select uid_validity, last_uid from mail_cursors where workspace_id = $1 and mailbox = $2',
-      [workspaceId, mailbox],
-    );
-    return row ? { uidValidity: row.uid_validity, lastUid: Number(row.last_uid) } : null;
+    const [row] = await this.db.query<{
+      uid_validity: string;
+      last_uid: string | number;
+      import_until: string | number | null;
+    }>('select uid_validity, last_uid, import_until from mail_cursors where workspace_id = $1 and mailbox = $2', [
+      workspaceId,
+      mailbox,
+    ]);
+    if (!row) return null;
+    const cursor: ImapCursor = { uidValidity: row.uid_validity, lastUid: Number(row.last_uid) };
+    return row.import_until === null ? cursor : { ...cursor, importUntil: Number(row.import_until) };
   }
 
   private async ingest(

@@ -70,6 +70,8 @@ export const email: Migration = {
       mailbox text not null,
       uid_validity text not null,
       last_uid bigint not null,
+      -- Set while a first import of unseen mail is under way (server/mail/inbound/imap-fetcher.ts).
+      import_until bigint,
       primary key (workspace_id, mailbox)
     );
 

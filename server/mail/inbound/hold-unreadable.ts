@@ -1,3 +1,4 @@
+import { saveCursor } from './save-cursor.ts';
 import type { Database } from '../../db/database.ts';
 import type { IngestSource } from './ingest-mail.ts';
 
@@ -20,12 +21,7 @@ export async function holdUnreadable(
       [workspaceId, source.key, now, `could not be stored: ${String(error).slice(0, 250)}`],
     );
     if (source.cursor) {
-      const { mailbox, uidValidity, uid } = source.cursor;
-      await tx.query(
-        `insert into mail_cursors (workspace_id, mailbox, uid_validity, last_uid) values ($1, $2, $3, $4)
-         on conflict (workspace_id, mailbox) do update set uid_validity = excluded.uid_validity, last_uid = excluded.last_uid`,
-        [workspaceId, mailbox, uidValidity, uid],
-      );
+      await saveCursor(tx, workspaceId, source.cursor);
     }
   });
 }

@@ -192,6 +192,32 @@ describe.skipIf(reason)(`ImapFetcher against the mail peer${reason ? ` (skipped:
     expect(h.stored.map(subjectOf)).toEqual(['unseen 1', 'unseen 2', 'new']);
   });
 
+  it('resumes a first import cut short without taking the read mail between unseen ones', async () => {
+    const address = peerAddress('resume');
+    await sendMails(address, ['unseen 1', 'read 2', 'read 3', 'unseen 4']);
+    await waitForPeerInbox(address, 4);
+    const peer = await openPeerMailbox(address);
+    try {
+      await peer.mailboxOpen('INBOX');
+      await peer.messageFlagsAdd('2:3', ['\\Seen'], { uid: true });
+    } finally {
+      await peer.logout();
+    }
+    // The import stops after the first unseen mail (the store of the next one keeps failing).
+    const first = harness(address, { failOn: (uid) => uid === 4 });
+    first.fetcher.start();
+    await until('the first unseen mail', () => first.stored.length === 1 && first.calls.includes(4));
+    await first.fetcher.stop();
+    expect(first.cursor()).toMatchObject({ lastUid: 1, importUntil: 4 });
+
+    const resumed = harness(address, { initialCursor: first.cursor() });
+    resumed.fetcher.start();
+    await until('the second unseen mail', () => resumed.stored.length === 1);
+    await until('IDLE', () => lastStatus(resumed)?.state === 'ok');
+    expect(resumed.stored.map(subjectOf)).toEqual(['unseen 4']);
+    expect(resumed.cursor()).toEqual({ uidValidity: first.cursor()?.uidValidity, lastUid: 4 });
+  });
+
   it("imports nothing already there with importExisting 'none', only what arrives", async () => {
     const address = peerAddress('none');
     await sendMails(address, ['old']);

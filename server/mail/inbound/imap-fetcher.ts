@@ -15,6 +15,13 @@ import { formatInterval, Wakeup } from './imap-wakeup.ts';
 export interface ImapCursor {
   uidValidity: string;
   lastUid: number;
+  /**
+   * Set while a first connect's import of unseen mail is under way: the newest
+   * uid it covers. `lastUid` is then the last unseen mail stored, and a restart
+   * resumes the import (unseen mail up to here) instead of taking every mail
+   * above `lastUid`, read ones included.
+   */
+  importUntil?: number;
 }
 
 export interface FetchedMail {
@@ -244,6 +251,13 @@ export class ImapFetcher {
     const mailbox = selected(client);
     const uidValidity = mailbox.uidValidity.toString();
     const stored = await readCursor();
+    if (stored?.uidValidity === uidValidity && stored.importUntil !== undefined) {
+      const until = stored.importUntil;
+      const unseen = ensureSearched(await client.search({ seen: false, uid: `1:${until}` }, { uid: true }));
+      const backlog = unseen.filter((uid) => uid > stored.lastUid && uid <= until).sort((a, b) => a - b);
+      log.info?.({ mailbox: mailbox.path, unseen: backlog.length }, 'IMAP fetcher: resuming the import of unseen mail');
+      return { uidValidity, lastUid: until, backlog };
+    }
     if (stored?.uidValidity === uidValidity) return { uidValidity, lastUid: stored.lastUid, backlog: [] };
     if (stored) {
       log.warn(
@@ -286,7 +300,11 @@ export class ImapFetcher {
         if (mail) {
           if (this.#stopped) return { kind: 'stopped' };
           const lastOfBacklog = backlog && position.backlog.length === 1;
-          const cursor = { uidValidity: position.uidValidity, lastUid: lastOfBacklog ? position.lastUid : uid };
+          const cursor: ImapCursor = !backlog
+            ? { uidValidity: position.uidValidity, lastUid: uid }
+            : lastOfBacklog
+              ? { uidValidity: position.uidValidity, lastUid: position.lastUid }
+              : { uidValidity: position.uidValidity, lastUid: uid, importUntil: position.lastUid };
           this.#phase = 'ingest';
           try {
             await ingest({ ...mail, cursor }, position.uidValidity);

@@ -1,6 +1,7 @@
 import { IntakeTicketRequest } from '#shared/api/intake';
 import { MessageId, TicketId } from '#shared/domain/ids';
 import type { Ticket } from '#shared/domain/ticket';
+import { saveCursor } from './save-cursor.ts';
 import type { Database, Sql } from '../../db/database.ts';
 import { newId } from '../../db/new-id.ts';
 import { addCustomerMessage } from '../../intake/add-customer-message.ts';
@@ -26,7 +27,7 @@ export interface IngestSource {
   /** The mail's bytes when no mailbox keeps a copy (the SMTP listener): kept if the mail is held. */
   raw?: Buffer;
   /** The IMAP progress to record with this mail, in the same transaction. */
-  cursor?: { mailbox: string; uidValidity: string; uid: number };
+  cursor?: { mailbox: string; uidValidity: string; uid: number; importUntil: number | null };
 }
 
 export interface IngestOptions {
@@ -76,12 +77,7 @@ export async function ingestMail(
       ],
     );
     if (source.cursor) {
-      const { mailbox, uidValidity, uid } = source.cursor;
-      await tx.query(
-        `insert into mail_cursors (workspace_id, mailbox, uid_validity, last_uid) values ($1, $2, $3, $4)
-         on conflict (workspace_id, mailbox) do update set uid_validity = excluded.uid_validity, last_uid = excluded.last_uid`,
-        [workspaceId, mailbox, uidValidity, uid],
-      );
+      await saveCursor(tx, workspaceId, source.cursor);
     }
     return result;
   });
