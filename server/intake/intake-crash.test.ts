@@ -1,17 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { API_ROUTES } from '#shared/api/routes';
-import type { DatabaseKind } from '#shared/api/health';
 import { ServerProcess } from '../../tooling/server-process.ts';
-import type { Database } from '../db/database.ts';
-import { openDatabase } from '../db/open-database.ts';
-import { seedDemoTeam } from '../seed/demo-seed.ts';
-import { insertTestApiKey } from '../testing/test-api-keys.ts';
 import { type IntakeAnswer, postIntake } from '../testing/intake-client.ts';
-import { describeEachDatabase, openTestDatabase } from '../testing/test-databases.ts';
-import { TEST_PASSWORD_PARAMS } from '../testing/test-server.ts';
+import { prepareCrashDatabase } from '../testing/crash-database.ts';
+import { describeEachDatabase } from '../testing/test-databases.ts';
 
 const REQUESTS = 200;
 const CONCURRENCY = 8;
@@ -19,30 +11,6 @@ const CONCURRENCY = 8;
 const KILL_AFTER = 60;
 
 type Outcome = { kind: 'answered'; answer: IntakeAnswer } | { kind: 'lost' } | { kind: 'unsent' };
-
-/** A team database the server process will open: PGlite in a data directory, or a scratch Postgres database. */
-async function prepareDatabase(kind: DatabaseKind) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'shiftdesk-crash-'));
-  let db: Database;
-  let url: string | null = null;
-  let drop = async () => undefined as void;
-  if (kind === 'pglite') {
-    db = await openDatabase({ databaseUrl: undefined, dataDir });
-  } else {
-    const scratch = await openTestDatabase('postgres');
-    ({ db, url, drop } = scratch);
-  }
-  await seedDemoTeam(db, { tickets: 5, archivedTickets: 0, passwordParams: TEST_PASSWORD_PARAMS });
-  const key = await insertTestApiKey(db, 'wsp_demo', ['intake']);
-  // Only one process may hold a PGlite data directory: the server's, from here on.
-  if (kind === 'pglite') await db.close();
-  const reopen = async () => (kind === 'pglite' ? openDatabase({ databaseUrl: undefined, dataDir }) : db);
-  const cleanup = async () => {
-    await drop();
-    await rm(dataDir, { recursive: true, force: true });
-  };
-  return { dataDir, url, secret: key.secret, reopen, cleanup };
-}
 
 /** Runs `send(i)` for every index with a few requests in flight at once, until `stop()` says so. */
 async function burst(count: number, send: (index: number) => Promise<void>, stop: () => boolean): Promise<void> {
@@ -55,7 +23,7 @@ async function burst(count: number, send: (index: number) => Promise<void>, stop
 
 describeEachDatabase('intake through kill -9 of the server', (kind) => {
   it(`keeps every acknowledged ticket exactly once, and retried keys find their ticket (${REQUESTS} requests)`, async () => {
-    const prepared = await prepareDatabase(kind);
+    const prepared = await prepareCrashDatabase(kind, 5);
     const server = await ServerProcess.start({
       dataDir: prepared.dataDir,
       env: {

@@ -1,22 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { API_ROUTES } from '#shared/api/routes';
 import { readRow } from '../sync/sync-rows.ts';
 import { HOSTILE_MAILS, HOSTILE_TEXT_NEVER } from './inbound/hostile-corpus.ts';
-import {
-  ensureMailPeer,
-  openPeerMailbox,
-  peerAddress,
-  readPeerInbox,
-  sendWithSwaks,
-  waitForPeerInbox,
-} from '../testing/mail-peer.ts';
+import { ensureMailPeer, openPeerMailbox, peerAddress, readPeerInbox, sendWithSwaks } from '../testing/mail-peer.ts';
+import { answeredMailTicket } from '../testing/mail-conversation.ts';
 import { describeWithMailPeer } from '../testing/mail-peer-suite.ts';
 import { startMailTestServer } from '../testing/mail-server.ts';
-import { eventually, inboundRecord } from '../testing/mail-waits.ts';
-import { syncClient } from '../testing/sync-client.ts';
+import { eventually } from '../testing/mail-waits.ts';
 import { describeEachDatabase } from '../testing/test-databases.ts';
-import { type TestServer, loginAs } from '../testing/test-server.ts';
+import type { TestServer } from '../testing/test-server.ts';
 
 const reason = await ensureMailPeer();
 const RELAYABLE = HOSTILE_MAILS.filter((mail) => mail.smtpSafe);
@@ -34,26 +26,12 @@ describeWithMailPeer('a hostile-mail corpus through a real mail server', reason,
     it(`ingests the whole corpus (${RELAYABLE.length} relayed, the rest put in the mailbox): none lost, loops stopped, no markup kept`, async () => {
       // A real reply of ours, for the autoresponder and the bounces to refer to.
       const customer = peerAddress('corpus', 'customer.test');
-      const first = peerAddress('first', 'customer.test');
-      await sendWithSwaks({
-        from: customer,
-        to: support,
-        subject: 'Before the storm',
-        body: 'Hello.',
-        headers: { 'Message-ID': `<${first}>` },
-      });
-      const { ticket_id: ticketId } = await eventually(() => inboundRecord(server.db, first), 'the first ticket');
-      const { token } = await loginAs(server.app, 'agent');
-      const unique = randomUUID().replaceAll('-', '');
-      const client = syncClient(server.app, token, { clientGroupId: `cg${unique}`, clientId: `c${unique}` });
-      const replyId = `msg_${unique}`;
-      const pushed = await client.push([
-        client.mutation('addMessage', { messageId: replyId, ticketId, kind: 'reply', body: 'On it.' }),
-        client.mutation('setStatus', { ticketId, status: 'pending' }),
-      ]);
-      expect(pushed.body.rejections).toEqual([]);
-      const [delivered] = await waitForPeerInbox(customer, 1);
-      const ourMessageId = delivered?.messageId?.slice(1, -1) ?? '';
+      const {
+        ticketId,
+        messageId: replyId,
+        reply: delivered,
+      } = await answeredMailTicket(server, support, customer, 'pending');
+      const ourMessageId = delivered.messageId?.slice(1, -1) ?? '';
       expect(ourMessageId).toContain(replyId);
       const before = Date.now();
 

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { API_ROUTES, routePath } from '#shared/api/routes';
 import { readRow } from '../sync/sync-rows.ts';
 import { apiAs } from '../testing/api-calls.ts';
-import { ensureMailPeer, peerAddress, readPeerInbox, sendWithSwaks, waitForPeerInbox } from '../testing/mail-peer.ts';
+import { ensureMailPeer, peerAddress, readPeerInbox, sendWithSwaks } from '../testing/mail-peer.ts';
+import { answeredMailTicket } from '../testing/mail-conversation.ts';
 import { describeWithMailPeer } from '../testing/mail-peer-suite.ts';
 import { startMailTestServer } from '../testing/mail-server.ts';
 import { eventually, inboundRecord } from '../testing/mail-waits.ts';
-import { syncClient } from '../testing/sync-client.ts';
 import { describeEachDatabase } from '../testing/test-databases.ts';
 import { type TestServer, loginAs } from '../testing/test-server.ts';
 
@@ -26,30 +25,7 @@ describeWithMailPeer('email loops, bounces, floods and attachments', reason, () 
     });
     afterAll(async () => server.close());
 
-    /** A customer mail that became a ticket, and our reply to it in their mailbox. */
-    async function answeredTicket(customer: string) {
-      const original = peerAddress('first', 'loop.test');
-      await sendWithSwaks({
-        from: customer,
-        to: support,
-        subject: 'Cannot log in',
-        body: 'Locked out.',
-        headers: { 'Message-ID': `<${original}>` },
-      });
-      const { ticket_id: ticketId } = await eventually(() => inboundRecord(server.db, original), 'the ticket');
-      const { token } = await loginAs(server.app, 'agent');
-      const unique = randomUUID().replaceAll('-', '');
-      const client = syncClient(server.app, token, { clientGroupId: `cg${unique}`, clientId: `c${unique}` });
-      const messageId = `msg_${unique}`;
-      const pushed = await client.push([
-        client.mutation('addMessage', { messageId, ticketId, kind: 'reply', body: 'We unlocked it.' }),
-        client.mutation('setStatus', { ticketId, status: 'solved' }),
-      ]);
-      expect(pushed.body.rejections).toEqual([]);
-      const [reply] = await waitForPeerInbox(customer, 1);
-      expect(reply?.messageId).toBeDefined();
-      return { ticketId: ticketId ?? '', messageId, reply };
-    }
+    const answeredTicket = (customer: string) => answeredMailTicket(server, support, customer, 'solved');
 
     it('an autoresponder answering our reply neither reopens the ticket nor gets an answer', async () => {
       const customer = peerAddress('ooo', 'loop.test');

@@ -1,51 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import type { DatabaseKind } from '#shared/api/health';
 import { API_ROUTES, routePath } from '#shared/api/routes';
 import { Message } from '#shared/domain/message';
 import { PROTOCOL_VERSION } from '#shared/sync/protocol';
 import { ServerProcess } from '../../tooling/server-process.ts';
-import type { Database } from '../db/database.ts';
-import { openDatabase } from '../db/open-database.ts';
-import { seedDemoTeam } from '../seed/demo-seed.ts';
 import { postIntake } from '../testing/intake-client.ts';
 import { ensureMailPeer, peerAddress, peerMailEnv, readPeerInbox } from '../testing/mail-peer.ts';
 import { describeWithMailPeer } from '../testing/mail-peer-suite.ts';
 import { eventually } from '../testing/mail-waits.ts';
-import { insertTestApiKey } from '../testing/test-api-keys.ts';
-import { describeEachDatabase, openTestDatabase } from '../testing/test-databases.ts';
-import { TEST_PASSWORD_PARAMS } from '../testing/test-server.ts';
+import { prepareCrashDatabase } from '../testing/crash-database.ts';
+import { describeEachDatabase } from '../testing/test-databases.ts';
 import { ourMessageId } from './message-ids.ts';
 
 const REPLIES = 50;
 const reason = await ensureMailPeer();
-
-async function prepareDatabase(kind: DatabaseKind) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'shiftdesk-mail-crash-'));
-  let db: Database;
-  let url: string | null = null;
-  let drop = async () => undefined as void;
-  if (kind === 'pglite') {
-    db = await openDatabase({ databaseUrl: undefined, dataDir });
-  } else {
-    ({ db, url, drop } = await openTestDatabase('postgres'));
-  }
-  await seedDemoTeam(db, { tickets: 2, archivedTickets: 0, passwordParams: TEST_PASSWORD_PARAMS });
-  const key = await insertTestApiKey(db, 'wsp_demo', ['intake']);
-  // Only one process may hold a PGlite data directory: the server's, from here on.
-  if (kind === 'pglite') await db.close();
-  return {
-    dataDir,
-    url,
-    secret: key.secret,
-    cleanup: async () => {
-      await drop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function post(server: ServerProcess, token: string, path: string, body: unknown): Promise<Response> {
   return fetch(`${server.url}${path}`, {
@@ -66,7 +33,7 @@ async function deliveries(server: ServerProcess, token: string, ticketId: string
 describeWithMailPeer('outbound email through kill -9 of the server', reason, () => {
   describeEachDatabase('outbound email through kill -9', (kind) => {
     it(`delivers each of ${REPLIES} replies exactly once, counted in the customer's mailbox`, async () => {
-      const prepared = await prepareDatabase(kind);
+      const prepared = await prepareCrashDatabase(kind, 2);
       const support = peerAddress('support', 'team.test');
       const customer = peerAddress('customer', 'crash.test');
       const server = await ServerProcess.start({
