@@ -128,6 +128,10 @@ function fingerprint(parts: readonly string[]): number {
   return hash >>> 0;
 }
 
+function isList<T>(value: T | readonly T[]): value is readonly T[] {
+  return Array.isArray(value);
+}
+
 /** A vector's Euclidean length. */
 function length(weights: Float64Array): number {
   let sum = 0;
@@ -164,7 +168,8 @@ export class SimilarityIndex<Id extends string = string> {
 
   /** Adds tickets, or updates those already in (re-indexing their text only if it changed). */
   upsert(docs: SimilarityDoc<Id> | readonly SimilarityDoc<Id>[]): void {
-    for (const doc of Array.isArray(docs) ? docs : [docs as SimilarityDoc<Id>]) this.upsertOne(doc);
+    const list: readonly SimilarityDoc<Id>[] = isList(docs) ? docs : [docs];
+    for (const doc of list) this.upsertOne(doc);
     this.maybeRefreshNorms();
   }
 

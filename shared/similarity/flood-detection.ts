@@ -1,0 +1,200 @@
+import type { SimilarityIndex, TicketVector } from './similarity-index.ts';
+import { DEFAULT_MIN_SCORE } from './similarity-index.ts';
+import { ticketLabel } from './ticket-label.ts';
+
+/**
+ * Is the queue flooding, and with what? "38 new tickets in 20 min (about 6
+ * expected), 31 look like 'Login fails after update'".
+ *
+ * Volume: tickets created in the last `windowMinutes` against the number
+ * expected from the shift's baseline, the inflow rate over the
+ * `baselineHours` before the window (the window itself left out, so a flood
+ * does not raise its own bar). It is a flood when
+ *   count ≥ max(minimumCount, factor × expected).
+ * The minimum keeps a quiet night (expected ≈ 0) from calling three tickets a
+ * flood; the factor of 3 is a clear departure from a Poisson-like inflow (at
+ * 20 expected, 60 is more than eight standard deviations out), yet an outage
+ * doubling a busy day's inflow plus a cluster is caught by the cluster rule.
+ * Hours with no tickets count as quiet hours: a device that has just been set
+ * up expects nothing, and relies on the minimum.
+ *
+ * Clusters: the window's tickets grouped by what they say, with star
+ * clustering (Aslam et al.) over the similarity graph. Two tickets are linked
+ * when their cosine (the suggestions' measure, with the index's idf) reaches
+ * `clusterScore`; the ticket with the most links is a star's centre and its
+ * unclaimed neighbours its members, and so on down. The centre is the most
+ * typical ticket, so its subject (cleaned: ticketLabel) names the cluster,
+ * and the words weighing most across the members (their centroid) are its
+ * top terms. Only the newest MAX_CLUSTERED tickets of the window are
+ * clustered: the graph costs up to the square of the tickets, and 400 are
+ * plenty to say what a flood is about.
+ *
+ * A flood of look-alikes hidden in a busy day: a cluster of `clusterTrigger`
+ * or more similar new tickets is reported as a flood even when the volume is
+ * not (reason 'cluster'): twelve people reporting the same fault in twenty
+ * minutes is an incident whatever else is arriving. Below both bars the
+ * answer is null: the banner is for floods, and duplicates in a calm queue
+ * are what the per-ticket suggestions are for.
+ *
+ * Merged (excluded) tickets count: they arrived, and merging a flood's
+ * duplicates must not make the banner say the flood is over.
+ */
+
+export interface FloodOptions {
+  /** Epoch ms. */
+  now: number;
+  windowMinutes?: number;
+  baselineHours?: number;
+  minimumCount?: number;
+  factor?: number;
+  /** Cosine at which two new tickets "look alike". */
+  clusterScore?: number;
+  /** Smallest group reported as a cluster. */
+  minClusterSize?: number;
+  /** A cluster this large is a flood on its own. */
+  clusterTrigger?: number;
+}
+
+export interface FloodCluster<Id extends string = string> {
+  /** The members, the centre first, then newest first. */
+  ticketIds: Id[];
+  /** The centre: the member most like the others. */
+  centreId: Id;
+  /** The centre's subject, cleaned. */
+  label: string;
+  /** The words weighing most across the members, as written (folded). */
+  topTerms: string[];
+}
+
+export interface FloodReport<Id extends string = string> {
+  windowMinutes: number;
+  /** Tickets created in the window. */
+  count: number;
+  /** Tickets expected in a window of that length, at the baseline's rate (one decimal). */
+  expected: number;
+  baselineHours: number;
+  /** What made it a flood: the volume (maybe with clusters), or one large cluster alone. */
+  reason: 'volume' | 'cluster';
+  /** Largest first. */
+  clusters: FloodCluster<Id>[];
+}
+
+export const DEFAULT_FLOOD_OPTIONS = {
+  windowMinutes: 20,
+  baselineHours: 8,
+  minimumCount: 10,
+  factor: 3,
+  clusterScore: DEFAULT_MIN_SCORE,
+  minClusterSize: 3,
+  clusterTrigger: 12,
+} as const satisfies Required<Omit<FloodOptions, 'now'>>;
+
+export const MAX_CLUSTERED = 400;
+const TOP_TERMS = 5;
+const MINUTE = 60_000;
+
+export function detectFlood<Id extends string>(
+  index: SimilarityIndex<Id>,
+  options: FloodOptions,
+): FloodReport<Id> | null {
+  const settings = { ...DEFAULT_FLOOD_OPTIONS, ...options };
+  const { now, windowMinutes, baselineHours, minimumCount, factor, clusterTrigger } = settings;
+  const windowStart = now - windowMinutes * MINUTE;
+  const baselineStart = windowStart - baselineHours * 60 * MINUTE;
+  // Everything from the window's start, including tickets stamped a little ahead by another clock.
+  const count = index.countCreatedBetween(windowStart, Infinity);
+  const baseline = index.countCreatedBetween(baselineStart, windowStart);
+  const expected = baselineHours > 0 ? (baseline * windowMinutes) / (baselineHours * 60) : 0;
+  const byVolume = count >= Math.max(minimumCount, factor * expected);
+  if (!byVolume && count < clusterTrigger) return null;
+
+  const clusters = clusterTickets(index, index.createdBetween(windowStart, Infinity).slice(-MAX_CLUSTERED), settings);
+  const largest = clusters[0]?.ticketIds.length ?? 0;
+  if (!byVolume && largest < clusterTrigger) return null;
+  return {
+    windowMinutes,
+    count,
+    expected: Math.round(expected * 10) / 10,
+    baselineHours,
+    reason: byVolume ? 'volume' : 'cluster',
+    clusters,
+  };
+}
+
+/** For each ticket, the others at or above `threshold`, with their scores. */
+function similarityGraph(vectors: readonly TicketVector[], threshold: number): Map<number, number>[] {
+  // A small inverted index over these tickets only (ticket, weight), so unrelated pairs are never compared.
+  const byTerm = new Map<number, { tickets: number[]; weights: number[] }>();
+  vectors.forEach((vector, i) => {
+    vector.terms.forEach((term, t) => {
+      let list = byTerm.get(term);
+      if (!list) byTerm.set(term, (list = { tickets: [], weights: [] }));
+      list.tickets.push(i);
+      list.weights.push(vector.weights[t] as number);
+    });
+  });
+  const scores = new Float64Array(vectors.length);
+  const touched: number[] = [];
+  return vectors.map((vector, i) => {
+    vector.terms.forEach((term, t) => {
+      const weight = vector.weights[t] as number;
+      const list = byTerm.get(term);
+      if (!list) return;
+      for (let p = 0; p < list.tickets.length; p++) {
+        const j = list.tickets[p] as number;
+        if (scores[j] === 0) touched.push(j);
+        scores[j] = (scores[j] as number) + weight * (list.weights[p] as number);
+      }
+    });
+    const links = new Map<number, number>();
+    for (const j of touched) {
+      if (j !== i && (scores[j] as number) >= threshold) links.set(j, scores[j] as number);
+      scores[j] = 0;
+    }
+    touched.length = 0;
+    return links;
+  });
+}
+
+function clusterTickets<Id extends string>(
+  index: SimilarityIndex<Id>,
+  vectors: readonly TicketVector<Id>[],
+  settings: Required<Omit<FloodOptions, 'now'>>,
+): FloodCluster<Id>[] {
+  const graph = similarityGraph(vectors, settings.clusterScore);
+  const strength = graph.map((links) => [...links.values()].reduce((sum, score) => sum + score, 0));
+  // Most links first; then the strongest links; then the newest.
+  const order = vectors
+    .map((_, i) => i)
+    .sort((a, b) => (graph[b]?.size ?? 0) - (graph[a]?.size ?? 0) || (strength[b] ?? 0) - (strength[a] ?? 0) || b - a);
+  const claimed = new Uint8Array(vectors.length);
+  const clusters: FloodCluster<Id>[] = [];
+  for (const centre of order) {
+    if (claimed[centre]) continue;
+    const members = [...(graph[centre]?.keys() ?? [])].filter((j) => !claimed[j]).sort((a, b) => b - a);
+    if (members.length + 1 < settings.minClusterSize) continue;
+    claimed[centre] = 1;
+    for (const j of members) claimed[j] = 1;
+    const all = [centre, ...members].map((i) => vectors[i] as TicketVector<Id>);
+    const centreVector = vectors[centre] as TicketVector<Id>;
+    clusters.push({
+      ticketIds: all.map((vector) => vector.id),
+      centreId: centreVector.id,
+      label: ticketLabel(centreVector.subject),
+      topTerms: topTerms(index, all),
+    });
+  }
+  return clusters.sort((a, b) => b.ticketIds.length - a.ticketIds.length);
+}
+
+/** The terms weighing most in the members' centroid. */
+function topTerms<Id extends string>(index: SimilarityIndex<Id>, members: readonly TicketVector<Id>[]): string[] {
+  const sums = new Map<number, number>();
+  for (const vector of members) {
+    vector.terms.forEach((term, t) => sums.set(term, (sums.get(term) ?? 0) + (vector.weights[t] as number)));
+  }
+  return [...sums]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, TOP_TERMS)
+    .map(([term]) => index.displayTerm(term));
+}
