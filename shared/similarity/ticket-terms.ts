@@ -11,6 +11,14 @@ import { stem } from './stem.ts';
  *   and close nearly every ticket ("hi team … thanks, regards"). Unlike
  *   search, negations go too: "cannot log in" and "login fails" are the same
  *   report, and "not" is in a third of all tickets;
+ * - contractions typed without their apostrophe ("cant", "doesnt") are stop
+ *   words too, as "can't" is ("can" + "t");
+ * - a version number is one term of its first two parts ("4.12.0", "v4.12"
+ *   → "4.12"): a release is what a regression's reports have in common;
+ * - the ways of saying sign in and sign out are one term each ("log in",
+ *   "sign in", "signin", "logon" → "login"; "log out", "sign off" →
+ *   "logout"), and "mail" is "email": the same act spelled differently is the
+ *   commonest paraphrase in support text;
  * - one- and two-digit numbers go (times, quantities, list numbers); longer
  *   ones stay: an error code (403) or an order number shared by two tickets is
  *   strong evidence they are about the same thing;
@@ -26,6 +34,33 @@ import { stem } from './stem.ts';
 export const MAX_FIELD_CHARS = 4_000;
 const MAX_TOKEN_LENGTH = 40;
 const SHORT_NUMBER = /^\d{1,2}$/;
+/** "4.12", "4.12.0", "v4.12.1" (the "v" is left behind as a one-letter word, dropped). */
+const VERSION = /(?<![\d.])(\d{1,4})\.(\d{1,4})(?:\.\d+)*(?![\d.]*\d)/g;
+/** Words that, followed by "in"/"on", mean signing in; by "out"/"off", signing out. */
+const SIGN_VERBS: ReadonlySet<string> = new Set([
+  'log',
+  'logs',
+  'logged',
+  'logging',
+  'sign',
+  'signs',
+  'signed',
+  'signing',
+]);
+const IN_WORDS: ReadonlySet<string> = new Set(['in', 'into', 'on', 'onto']);
+const OUT_WORDS: ReadonlySet<string> = new Set(['out', 'off']);
+/** Single words with the same meaning as another. */
+const SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['signin', 'login'],
+  ['signon', 'login'],
+  ['logon', 'login'],
+  ['logins', 'login'],
+  ['signout', 'logout'],
+  ['logoff', 'logout'],
+  ['mail', 'email'],
+  ['mails', 'email'],
+  ['emails', 'email'],
+]);
 
 const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are aren as at be because been before being below
@@ -36,6 +71,9 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
   theirs them themselves then there these they this those through to too under until up us very was wasn we were
   weren what when where which while who whom why will with won would wouldn yet you your yours yourself yourselves
   s t d ll m re ve
+  cant dont doesnt didnt isnt wasnt arent werent wont couldnt wouldnt shouldnt havent hasnt hadnt im ive youre
+  theyre thats theres whats lets ur u able unable anymore anything something everything nothing anyone someone
+  everyone nobody already really since
   hi hello hey dear team thanks thank thx cheers regards best kind sincerely please pls kindly
   sent iphone`.split(/\s+/),
 );
@@ -61,16 +99,29 @@ export class TermAnalyzer {
   /** Folded word → its term, or null: not a term (a stop word, too short, …). */
   private readonly memo = new Map<string, string | null>();
 
-  /** Calls `visit` with each term of `text` (repeats included) and the folded word it came from. */
+  /** Calls `visit` with each term of `text` (repeats included) and the folded word (or words) it came from. */
   forEachTerm(text: string, visit: (term: string, word: string) => void): void {
-    for (const token of searchTokens(fieldText(text))) {
-      const word = foldSearchTerm(token);
+    const field = fieldText(text);
+    for (const [, major, minor] of field.matchAll(VERSION)) visit(`${major}.${minor}`, `${major}.${minor}`);
+    const words = searchTokens(field.replace(VERSION, ' ')).map(foldSearchTerm);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as string;
+      if (SIGN_VERBS.has(word)) {
+        const next = words[i + 1] ?? '';
+        if (IN_WORDS.has(next) || OUT_WORDS.has(next)) {
+          const term = IN_WORDS.has(next) ? 'login' : 'logout';
+          visit(term, term);
+          i++;
+          continue;
+        }
+      }
       let term = this.memo.get(word);
       if (term === undefined) {
-        term = keep(word) ? stem(word) : null;
+        const synonym = SYNONYMS.get(word);
+        term = synonym ?? (keep(word) ? stem(word) : null);
         this.memo.set(word, term);
       }
-      if (term !== null) visit(term, word);
+      if (term !== null) visit(term, SYNONYMS.get(word) ?? word);
     }
   }
 
