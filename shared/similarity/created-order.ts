@@ -58,6 +58,12 @@ export class CreatedOrder {
     return Math.max(0, this.lowerBound(to, -Infinity) - this.lowerBound(from, -Infinity));
   }
 
+  /** When the oldest ticket was created (undefined: none). */
+  earliest(): number | undefined {
+    this.settle();
+    return this.times[0];
+  }
+
   /** Slots of the tickets created in [from, to), oldest first. */
   slotsBetween(from: number, to: number): number[] {
     this.settle();

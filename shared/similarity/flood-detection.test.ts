@@ -117,6 +117,18 @@ describe('detectFlood', () => {
     expect(flood(docs, { factor: 7, clusterTrigger: 13 })).toBeNull();
   });
 
+  it('measures the baseline over the hours the index holds, and ignores one shorter than the window', () => {
+    // A workspace one hour old: 8 tickets in the 40 minutes before the window are 4 per 20 minutes, not 0.3.
+    const young = calmShift(1, 5).filter((doc) => doc.createdAt >= NOW - 60 * MINUTE);
+    expect(young).toHaveLength(8);
+    const burst = everydayWindow(12);
+    expect(flood([...young, ...burst])).toMatchObject({ count: 12, expected: 4, reason: 'volume' });
+    expect(flood([...young, ...burst], { factor: 4 })).toBeNull();
+    // Ten minutes of history before the window: no baseline, only the minimum.
+    const newborn = young.filter((doc) => doc.createdAt >= NOW - 30 * MINUTE);
+    expect(flood([...newborn, ...burst], { factor: 100 })).toMatchObject({ expected: 0, reason: 'volume' });
+  });
+
   it('counts merged tickets: merging a flood’s duplicates does not end it', () => {
     const index = new SimilarityIndex();
     const docs = [...calmShift(8, 20), ...loginFlood(20)];

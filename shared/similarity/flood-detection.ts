@@ -14,8 +14,12 @@ import { ticketLabel } from './ticket-label.ts';
  * flood; the factor of 3 is a clear departure from a Poisson-like inflow (at
  * 20 expected, 60 is more than eight standard deviations out), yet an outage
  * doubling a busy day's inflow plus a cluster is caught by the cluster rule.
- * Hours with no tickets count as quiet hours: a device that has just been set
- * up expects nothing, and relies on the minimum.
+ * The baseline covers the part of those hours that the index has tickets for
+ * (from its oldest ticket on): the device holds every ticket created in the
+ * last days, so this only matters for a workspace younger than the baseline,
+ * whose first hours would otherwise read as quiet ones. A baseline shorter
+ * than the window says nothing: then only the minimum applies. Hours with no
+ * tickets after the oldest one are quiet hours, and count.
  *
  * Clusters: the window's tickets grouped by what they say. Star clustering
  * (Aslam et al.) over the similarity graph: two tickets are linked when their
@@ -82,6 +86,7 @@ export interface FloodReport<Id extends string = string> {
   count: number;
   /** Tickets expected in a window of that length, at the baseline's rate (one decimal). */
   expected: number;
+  /** The baseline's length asked for (it is shorter when the index holds no older tickets). */
   baselineHours: number;
   /** What made it a flood: the volume (maybe with clusters), or one large cluster alone. */
   reason: 'volume' | 'cluster';
@@ -110,11 +115,15 @@ export function detectFlood<Id extends string>(
   const settings = { ...DEFAULT_FLOOD_OPTIONS, ...options };
   const { now, windowMinutes, baselineHours, minimumCount, factor, clusterTrigger } = settings;
   const windowStart = now - windowMinutes * MINUTE;
-  const baselineStart = windowStart - baselineHours * 60 * MINUTE;
+  // The baseline covers what this device holds of the hours before the window (see above).
+  const baselineStart = Math.max(windowStart - baselineHours * 60 * MINUTE, index.earliestCreatedAt() ?? Infinity);
+  const baselineMinutes = (windowStart - baselineStart) / MINUTE;
   // Everything from the window's start, including tickets stamped a little ahead by another clock.
   const count = index.countCreatedBetween(windowStart, Infinity);
-  const baseline = index.countCreatedBetween(baselineStart, windowStart);
-  const expected = baselineHours > 0 ? (baseline * windowMinutes) / (baselineHours * 60) : 0;
+  const expected =
+    baselineMinutes >= windowMinutes
+      ? (index.countCreatedBetween(baselineStart, windowStart) * windowMinutes) / baselineMinutes
+      : 0;
   const byVolume = count >= Math.max(minimumCount, factor * expected);
   if (!byVolume && count < clusterTrigger) return null;
 

@@ -239,6 +239,11 @@ export class SimilarityIndex<Id extends string = string> {
     return this.order.countBetween(from, to);
   }
 
+  /** When the oldest ticket indexed was created (undefined: none). */
+  earliestCreatedAt(): number | undefined {
+    return this.order.earliest();
+  }
+
   /** Vectors of the tickets created in [from, to), oldest first. */
   createdBetween(from: number, to: number): TicketVector<Id>[] {
     const vectors: TicketVector<Id>[] = [];
