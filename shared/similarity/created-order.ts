@@ -64,10 +64,11 @@ export class CreatedOrder {
     return this.times[0];
   }
 
-  /** Slots of the tickets created in [from, to), oldest first. */
-  slotsBetween(from: number, to: number): number[] {
+  /** Slots of the tickets created in [from, to), oldest first; only the newest `newest` of them. */
+  slotsBetween(from: number, to: number, newest = Infinity): number[] {
     this.settle();
-    return this.slots.slice(this.lowerBound(from, -Infinity), this.lowerBound(to, -Infinity));
+    const end = this.lowerBound(to, -Infinity);
+    return this.slots.slice(Math.max(this.lowerBound(from, -Infinity), end - newest), end);
   }
 
   /** The first position at or after (createdAt, slot). */

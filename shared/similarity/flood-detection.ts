@@ -127,7 +127,7 @@ export function detectFlood<Id extends string>(
   const byVolume = count >= Math.max(minimumCount, factor * expected);
   if (!byVolume && count < clusterTrigger) return null;
 
-  const clusters = clusterTickets(index, index.createdBetween(windowStart, Infinity).slice(-MAX_CLUSTERED), settings);
+  const clusters = clusterTickets(index, index.createdBetween(windowStart, Infinity, MAX_CLUSTERED), settings);
   const largest = clusters[0]?.ticketIds.length ?? 0;
   if (!byVolume && largest < clusterTrigger) return null;
   return {

@@ -259,6 +259,7 @@ describe('SimilarityIndex.createdBetween', () => {
       't50',
       't60',
     ]);
+    expect(index.createdBetween(0, 100 * MINUTE, 2).map((vector) => vector.id)).toEqual(['t50', 't60']);
     const [vector] = index.createdBetween(10 * MINUTE, 11 * MINUTE);
     let squares = 0;
     for (const weight of vector?.weights ?? []) squares += weight * weight;

@@ -244,10 +244,10 @@ export class SimilarityIndex<Id extends string = string> {
     return this.order.earliest();
   }
 
-  /** Vectors of the tickets created in [from, to), oldest first. */
-  createdBetween(from: number, to: number): TicketVector<Id>[] {
+  /** Vectors of the tickets created in [from, to), oldest first; only the newest `newest` of them. */
+  createdBetween(from: number, to: number, newest = Infinity): TicketVector<Id>[] {
     const vectors: TicketVector<Id>[] = [];
-    for (const slot of this.order.slotsBetween(from, to)) {
+    for (const slot of this.order.slotsBetween(from, to, newest)) {
       const entry = this.bySlot[slot];
       if (entry) vectors.push(this.vectorOf(entry));
     }
