@@ -69,7 +69,14 @@ function flood(docs: readonly SimilarityDoc[], options: Partial<FloodOptions> = 
 describe('detectFlood', () => {
   it('says what is happening: how many, how many expected, and what most of them are about', () => {
     const report = flood([...calmShift(8, 20), ...loginFlood(24), ...everydayWindow(4)]);
-    expect(report).toMatchObject({ windowMinutes: 20, count: 28, expected: 1, baselineHours: 8, reason: 'volume' });
+    expect(report).toMatchObject({
+      windowMinutes: 20,
+      count: 28,
+      expected: 1,
+      baselineHours: 8,
+      clustered: 28,
+      reason: 'volume',
+    });
     const [cluster] = report?.clusters ?? [];
     expect(cluster?.ticketIds).toHaveLength(24);
     expect(new Set(cluster?.ticketIds)).toEqual(new Set(loginFlood(24).map((doc) => doc.id)));
@@ -143,6 +150,7 @@ describe('detectFlood', () => {
   it('clusters only the newest tickets of a very large flood, and still counts them all', () => {
     const report = flood([...calmShift(8, 20), ...loginFlood(MAX_CLUSTERED + 100)]);
     expect(report?.count).toBe(MAX_CLUSTERED + 100);
+    expect(report?.clustered).toBe(MAX_CLUSTERED);
     expect(report?.clusters[0]?.ticketIds).toHaveLength(MAX_CLUSTERED);
   });
 

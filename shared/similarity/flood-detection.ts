@@ -88,6 +88,12 @@ export interface FloodReport<Id extends string = string> {
   expected: number;
   /** The baseline's length asked for (it is shorter when the index holds no older tickets). */
   baselineHours: number;
+  /**
+   * Tickets of the window that were clustered: the newest MAX_CLUSTERED. Less
+   * than `count` in a very large flood: cluster sizes are then "of the latest
+   * `clustered`".
+   */
+  clustered: number;
   /** What made it a flood: the volume (maybe with clusters), or one large cluster alone. */
   reason: 'volume' | 'cluster';
   /** Largest first. */
@@ -127,7 +133,8 @@ export function detectFlood<Id extends string>(
   const byVolume = count >= Math.max(minimumCount, factor * expected);
   if (!byVolume && count < clusterTrigger) return null;
 
-  const clusters = clusterTickets(index, index.createdBetween(windowStart, Infinity, MAX_CLUSTERED), settings);
+  const sample = index.createdBetween(windowStart, Infinity, MAX_CLUSTERED);
+  const clusters = clusterTickets(index, sample, settings);
   const largest = clusters[0]?.ticketIds.length ?? 0;
   if (!byVolume && largest < clusterTrigger) return null;
   return {
@@ -135,6 +142,7 @@ export function detectFlood<Id extends string>(
     count,
     expected: Math.round(expected * 10) / 10,
     baselineHours,
+    clustered: sample.length,
     reason: byVolume ? 'volume' : 'cluster',
     clusters,
   };

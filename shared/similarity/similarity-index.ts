@@ -154,7 +154,7 @@ export class SimilarityIndex<Id extends string = string> {
   private normEpoch = MIN_NORM_EPOCH;
   /** Scratch for queries: one score per slot, and which slots were touched. */
   private scratch = new Float64Array(1024);
-  private touched: number[] = [];
+  private touched = new Int32Array(1024);
 
   /** Tickets indexed. */
   get size(): number {
@@ -208,14 +208,8 @@ export class SimilarityIndex<Id extends string = string> {
     const queryNorm = length(queryWeights);
     if (queryNorm === 0) return [];
 
-    const candidates = new TopK(Math.max(MIN_CANDIDATES, 8 * limit));
-    this.accumulate(query, queryWeights, (slot, dot) => {
-      const entry = this.bySlot[slot];
-      if (entry && entry !== query && !entry.excluded && entry.norm > 0) candidates.offer(slot, dot / entry.norm);
-    });
-
     const results: SimilarTicket<Id>[] = [];
-    for (const { slot } of candidates.take()) {
+    for (const { slot } of this.candidates(query, queryWeights, Math.max(MIN_CANDIDATES, 8 * limit)).take()) {
       const entry = this.bySlot[slot];
       if (!entry) continue;
       const match = this.exactMatch(query, queryWeights, queryNorm, entry);
@@ -298,7 +292,7 @@ export class SimilarityIndex<Id extends string = string> {
     this.entries.set(doc.id, entry);
     this.bySlot[slot] = entry;
     this.order.add(doc.createdAt, slot);
-    entry.norm = length(this.weighted(entry));
+    entry.norm = this.normOf(entry);
   }
 
   private removeEntry(entry: Entry<Id>): void {
@@ -362,15 +356,18 @@ export class SimilarityIndex<Id extends string = string> {
   }
 
   /**
-   * Adds up query · ticket over the postings of the query's heaviest terms
-   * (bounded: see the class comment) and reports each ticket touched once.
+   * The `k` tickets with the highest query · ticket / stored norm, adding up
+   * the postings of the query's heaviest terms only (bounded: see the class
+   * comment). Never the query itself, an excluded or an empty ticket.
    */
-  private accumulate(query: Entry<Id>, queryWeights: Float64Array, report: (slot: number, dot: number) => void): void {
-    if (this.scratch.length < this.nextSlot)
-      this.scratch = new Float64Array(Math.max(this.nextSlot, this.scratch.length * 2));
-    const scratch = this.scratch;
-    const touched = this.touched;
-    touched.length = 0;
+  private candidates(query: Entry<Id>, queryWeights: Float64Array, k: number): TopK {
+    if (this.scratch.length < this.nextSlot) {
+      const capacity = Math.max(this.nextSlot, this.scratch.length * 2);
+      this.scratch = new Float64Array(capacity);
+      this.touched = new Int32Array(capacity);
+    }
+    const { scratch, touched } = this;
+    let touchedCount = 0;
     const heaviest = Array.from(query.terms.keys())
       // A term only this ticket has cannot find another.
       .filter((i) => (this.documentFrequency[query.terms[i] as number] ?? 0) > 1)
@@ -379,18 +376,25 @@ export class SimilarityIndex<Id extends string = string> {
     for (const i of heaviest) {
       const termId = query.terms[i] as number;
       const list = this.postingsOf(termId);
+      // The posting holds 1 + ln tf: the ticket's weight is that × idf.
       const factor = (queryWeights[i] as number) * this.idf(termId);
       const { slots, weights } = list;
       for (let p = Math.max(0, list.length - MAX_POSTINGS_PER_TERM); p < list.length; p++) {
         const slot = slots[p] as number;
-        if (scratch[slot] === 0) touched.push(slot);
-        scratch[slot] = (scratch[slot] as number) + factor * (weights[p] as number);
+        const sofar = scratch[slot] as number;
+        if (sofar === 0) touched[touchedCount++] = slot;
+        scratch[slot] = sofar + factor * (weights[p] as number);
       }
     }
-    for (const slot of touched) {
-      report(slot, scratch[slot] as number);
+    const best = new TopK(k);
+    for (let t = 0; t < touchedCount; t++) {
+      const slot = touched[t] as number;
+      const entry = this.bySlot[slot];
+      if (entry && entry !== query && !entry.excluded && entry.norm > 0)
+        best.offer(slot, (scratch[slot] as number) / entry.norm);
       scratch[slot] = 0;
     }
+    return best;
   }
 
   /** The exact cosine and the strongest shared terms; refreshes the candidate's stored norm. */
@@ -400,25 +404,22 @@ export class SimilarityIndex<Id extends string = string> {
     queryNorm: number,
     candidate: Entry<Id>,
   ): SimilarTicket<Id> {
-    const candidateWeights = this.weighted(candidate);
-    candidate.norm = length(candidateWeights);
     const shared: { termId: number; contribution: number }[] = [];
     let dot = 0;
+    let squares = 0;
     let i = 0;
-    let j = 0;
-    while (i < query.terms.length && j < candidate.terms.length) {
-      const a = query.terms[i] as number;
-      const b = candidate.terms[j] as number;
-      if (a < b) i++;
-      else if (a > b) j++;
-      else {
-        const contribution = (queryWeights[i] as number) * (candidateWeights[j] as number);
+    for (let j = 0; j < candidate.terms.length; j++) {
+      const termId = candidate.terms[j] as number;
+      const weight = (candidate.weights[j] as number) * this.idf(termId);
+      squares += weight * weight;
+      while (i < query.terms.length && (query.terms[i] as number) < termId) i++;
+      if (query.terms[i] === termId) {
+        const contribution = (queryWeights[i] as number) * weight;
         dot += contribution;
-        shared.push({ termId: a, contribution });
-        i++;
-        j++;
+        shared.push({ termId, contribution });
       }
     }
+    candidate.norm = Math.sqrt(squares);
     const score = candidate.norm === 0 ? 0 : Math.min(1, dot / (queryNorm * candidate.norm));
     return {
       id: candidate.id,
@@ -430,11 +431,21 @@ export class SimilarityIndex<Id extends string = string> {
     };
   }
 
+  /** |vector| of a ticket with today's idf. */
+  private normOf(entry: Entry<Id>): number {
+    let squares = 0;
+    for (let j = 0; j < entry.terms.length; j++) {
+      const weight = (entry.weights[j] as number) * this.idf(entry.terms[j] as number);
+      squares += weight * weight;
+    }
+    return Math.sqrt(squares);
+  }
+
   /** Recomputes every stored norm once the ticket count has doubled or halved since the last time. */
   private maybeRefreshNorms(): void {
     const size = this.entries.size;
     if (size < 2 * this.normEpoch && 2 * size > this.normEpoch) return;
     this.normEpoch = Math.max(MIN_NORM_EPOCH, size);
-    for (const entry of this.entries.values()) entry.norm = length(this.weighted(entry));
+    for (const entry of this.entries.values()) entry.norm = this.normOf(entry);
   }
 }

@@ -157,6 +157,7 @@ describe('SearchClient similar tickets and floods', () => {
     count: 38,
     expected: 6,
     baselineHours: 8,
+    clustered: 38,
     reason: 'volume',
     clusters: [{ ticketIds: ['tkt_1', 'tkt_2'], centreId: 'tkt_1', label: 'Login fails', topTerms: ['login'] }],
   };

@@ -88,6 +88,8 @@ export const FloodReport = z.object({
   count: z.number().int().nonnegative(),
   expected: z.number().nonnegative(),
   baselineHours: z.number().nonnegative(),
+  /** Tickets of the window clustered (the newest few hundred): cluster sizes are "of the latest `clustered`". */
+  clustered: z.number().int().nonnegative(),
   reason: z.enum(['volume', 'cluster']),
   /** Largest first. */
   clusters: z.array(FloodCluster),

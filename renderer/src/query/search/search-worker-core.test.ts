@@ -281,18 +281,16 @@ describe('similar tickets and floods', () => {
   const ids = (result: { matches: { id: string }[] }) => result.matches.map((match) => match.id).sort();
 
   it('suggests tickets like the one asked about, with the words they share', async () => {
-    await db
-      .rows('ticket')
-      .bulkPut([
-        loginTicket(1, 60),
-        loginTicket(2, 50),
-        ticketFixture({
-          id: tid(3),
-          subject: 'Invoice PDF is blank',
-          body: 'Every invoice downloads empty.',
-          customerId: ACME,
-        }),
-      ]);
+    await db.rows('ticket').bulkPut([
+      loginTicket(1, 60),
+      loginTicket(2, 50),
+      ticketFixture({
+        id: tid(3),
+        subject: 'Invoice PDF is blank',
+        body: 'Every invoice downloads empty.',
+        customerId: ACME,
+      }),
+    ]);
     const { search } = client({ chunkSize: 2 });
     await settled(search);
     const result = await search.similarTickets(tid(1));
