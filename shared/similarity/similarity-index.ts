@@ -26,8 +26,9 @@ import { TopK } from './top-k.ts';
  * - a query reads the postings of the ticket's MAX_QUERY_TERMS heaviest terms,
  *   and of a very common term only its newest MAX_POSTINGS_PER_TERM (newest
  *   by when the index got them), so at most 32 × 4,096 postings, whatever
- *   the size; the best few hundred candidates are then scored exactly from
- *   their own term lists.
+ *   the size; the best 64 candidates by that partial sum (8 × the limit, if
+ *   more) are then scored exactly from their own term lists. The benchmark
+ *   checks the result against brute force (bench/benchmarks/similar-tickets.ts).
  *
  * IDF drift: idf changes as tickets arrive. Term weights are stored without
  * idf (1 + ln tf only) and multiplied by the current idf when read, so dot
