@@ -69,7 +69,17 @@ export const mergeTickets = defineMutation({
     }
     if (sources.length === 0) return;
 
-    const added: MergedTicket[] = [];
+    // Everything is checked before anything is written: a refused merge leaves no trace (a bulk
+    // change on a device runs many mutations in one transaction, so a half-written one would stay).
+    const added: MergedTicket[] = sources.flatMap((source) => [...(source.merged ?? []), mergedEntry(source, ctx)]);
+    const merged = [...(target.merged ?? []), ...added];
+    if (merged.length > MERGED_TICKETS_MAX) {
+      throw new MutationRejected(
+        'invalid',
+        `${ticketName(target)} would hold ${merged.length} merged tickets; at most ${MERGED_TICKETS_MAX} can merge into one. Link the rest to a problem instead.`,
+        subject,
+      );
+    }
     let line = 2;
     for (const source of sources) {
       // A canonical ticket merged into another hands its own duplicates over.
@@ -79,13 +89,10 @@ export const mergeTickets = defineMutation({
           const { at, by, previousStatus } = row.mergedInto;
           await tx.put('ticket', { ...row, mergedInto: { ...ticketRef(target), at, by, previousStatus } });
         }
-        added.push(child);
       }
-      added.push(mergedEntry(source, ctx));
-      const closed = withStatus(source, 'closed', ctx.now);
-      const { merged: _handedOver, ...rest } = closed;
+      const { merged: _handedOver, ...closed } = withStatus(source, 'closed', ctx.now);
       await tx.put('ticket', {
-        ...rest,
+        ...closed,
         mergedInto: { ...ticketRef(target), at: ctx.now, by: ctx.actor.id, previousStatus: source.status },
         updatedAt: ctx.now,
       });
@@ -96,14 +103,6 @@ export const mergeTickets = defineMutation({
         at: ctx.now,
         change: { kind: 'merged_into', into: ticketRef(target) },
       });
-    }
-    const merged = [...(target.merged ?? []), ...added];
-    if (merged.length > MERGED_TICKETS_MAX) {
-      throw new MutationRejected(
-        'invalid',
-        `${ticketName(target)} would hold ${merged.length} merged tickets; at most ${MERGED_TICKETS_MAX} can merge into one. Link the rest to a problem instead.`,
-        subject,
-      );
     }
     await tx.put('ticket', { ...target, merged, updatedAt: ctx.now });
     await tx.put('ticketEvent', {
