@@ -18,7 +18,8 @@ export const MERGE_BATCH_MAX = 200;
  * one link deep).
  *
  * Two devices merging offline: a target merged meanwhile is followed to where
- * it went; a duplicate already merged into this ticket is skipped; one merged
+ * it went; a duplicate already merged into this ticket is skipped, and one
+ * merged into another ticket of the selection comes along with it; one merged
  * somewhere else is refused with the way forward (merge the rest), since
  * silently moving a ticket another agent merged would undo their decision.
  */
