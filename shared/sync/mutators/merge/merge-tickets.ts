@@ -18,7 +18,8 @@ export const MERGE_BATCH_MAX = 200;
  * one link deep).
  *
  * Two devices merging offline: a target merged meanwhile is followed to where
- * it went; a duplicate already merged into this ticket is skipped; one merged
+ * it went; a duplicate already merged into this ticket is skipped, and one
+ * merged into another ticket of the selection comes along with it; one merged
  * somewhere else is refused with the way forward (merge the rest), since
  * silently moving a ticket another agent merged would undo their decision.
  */
@@ -39,15 +40,19 @@ export const mergeTickets = defineMutation({
       );
     }
     const sources: Ticket[] = [];
-    const elsewhere: Ticket[] = [];
+    const mergedAlready: Ticket[] = [];
     for (const id of new Set(args.sourceIds)) {
       if (id === target.id) continue;
       const source = await tx.get('ticket', id);
       if (!source) continue; // deleted meanwhile: nothing to merge
       if (source.mergedInto?.ticketId === target.id) continue; // already merged here (the same merge, twice)
-      if (source.mergedInto) elsewhere.push(source);
+      if (source.mergedInto) mergedAlready.push(source);
       else sources.push(source);
     }
+    // One merged meanwhile into another ticket of this selection comes along with it (merges
+    // stay one link deep), so it lands where the agent meant: that is no conflict.
+    const moving = new Set<string>(sources.map((source) => source.id));
+    const elsewhere = mergedAlready.filter((source) => !moving.has(source.mergedInto?.ticketId ?? ''));
     if (elsewhere.length > 0) {
       const rest = sources.map((source) => source.id);
       throw new MutationRejected(
@@ -68,18 +73,21 @@ export const mergeTickets = defineMutation({
       );
     }
     if (sources.length === 0) return;
-
-    // Everything is checked before anything is written: a refused merge leaves no trace (a bulk
-    // change on a device runs many mutations in one transaction, so a half-written one would stay).
-    const added: MergedTicket[] = sources.flatMap((source) => [...(source.merged ?? []), mergedEntry(source, ctx)]);
-    const merged = [...(target.merged ?? []), ...added];
-    if (merged.length > MERGED_TICKETS_MAX) {
+    // Checked before anything is written: a device replaying this change (a rebase, a bulk
+    // action) keeps going after a refusal, so a half-written merge would stay on its screen.
+    const total = sources.reduce(
+      (count, source) => count + 1 + (source.merged?.length ?? 0),
+      target.merged?.length ?? 0,
+    );
+    if (total > MERGED_TICKETS_MAX) {
       throw new MutationRejected(
         'invalid',
-        `${ticketName(target)} would hold ${merged.length} merged tickets; at most ${MERGED_TICKETS_MAX} can merge into one. Link the rest to a problem instead.`,
+        `${ticketName(target)} would hold ${total} merged tickets; at most ${MERGED_TICKETS_MAX} can merge into one. Link the rest to a problem instead.`,
         subject,
       );
     }
+
+    const added: MergedTicket[] = [];
     let line = 2;
     for (const source of sources) {
       // A canonical ticket merged into another hands its own duplicates over.
@@ -89,10 +97,13 @@ export const mergeTickets = defineMutation({
           const { at, by, previousStatus } = row.mergedInto;
           await tx.put('ticket', { ...row, mergedInto: { ...ticketRef(target), at, by, previousStatus } });
         }
+        added.push(child);
       }
-      const { merged: _handedOver, ...closed } = withStatus(source, 'closed', ctx.now);
+      added.push(mergedEntry(source, ctx));
+      const closed = withStatus(source, 'closed', ctx.now);
+      const { merged: _handedOver, ...rest } = closed;
       await tx.put('ticket', {
-        ...closed,
+        ...rest,
         mergedInto: { ...ticketRef(target), at: ctx.now, by: ctx.actor.id, previousStatus: source.status },
         updatedAt: ctx.now,
       });
@@ -104,6 +115,7 @@ export const mergeTickets = defineMutation({
         change: { kind: 'merged_into', into: ticketRef(target) },
       });
     }
+    const merged = [...(target.merged ?? []), ...added];
     await tx.put('ticket', { ...target, merged, updatedAt: ctx.now });
     await tx.put('ticketEvent', {
       id: eventIdFor(ctx.clientId, ctx.mutationId),
