@@ -134,8 +134,8 @@ async function decide(
   // The requester's own thread: a merged ticket's requester answers the copy we sent into their thread.
   const thread = await findThread(tx, workspaceId, mail);
   // A merged ticket is closed, and the flood is worked and answered on the ticket it went into: the
-  // answer lands there (reopening it, if it waited on the customer) instead of reopening the
-  // duplicate or opening yet another ticket for a conversation that is still going on.
+  // answer lands there (reopening it, if it waited on the customer). Filed by the duplicate's own
+  // status, it would open yet another ticket for a conversation that is still going on.
   const ticket = thread ? await followMerge(tx, workspaceId, thread) : null;
   const open = ticket && ticket.status !== 'closed' ? ticket : null;
   const threadId = thread?.id ?? null;
