@@ -147,6 +147,7 @@ describeEachDatabase('the role × route and role × mutation matrix', (kind) => 
         savedViewIds: [],
         macroIds: [],
         messageIds: [],
+        problemIds: [],
       };
       for (const role of ROLES) {
         const client = syncClient(server.app, tokens.get(role) ?? '', {

@@ -10,6 +10,9 @@ const AUDIT_ACTION_OF_GROUP: Record<MutationGroup, AuditAction> = {
   ticket: 'ticket.changed',
   // A reply or note is work on the ticket.
   message: 'ticket.changed',
+  // Merging duplicates changes tickets.
+  merge: 'ticket.changed',
+  problem: 'problem.changed',
   savedView: 'view.changed',
   macro: 'macro.changed',
   sla: 'sla.changed',

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'macro.changed',
   'sla.changed',
   'mail.changed',
+  'problem.changed',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -53,6 +53,21 @@ export const MessageAttachment = z.object({
 });
 export type MessageAttachment = z.infer<typeof MessageAttachment>;
 
+/** At most this many requesters get one reply: the canonical ticket's own and every merged one's. */
+export const REPLY_RECIPIENTS_MAX = 1_001;
+
+/**
+ * Someone a public reply went to. Each gets their own copy in their own
+ * thread (`ticketId`: the ticket they wrote, merged or canonical), so
+ * customers of different companies never see each other's addresses.
+ */
+export const ReplyRecipient = z.object({
+  email: z.email().max(320),
+  name: z.string().min(1).max(200).optional(),
+  ticketId: TicketId,
+});
+export type ReplyRecipient = z.infer<typeof ReplyRecipient>;
+
 /** One entry of a ticket's conversation. The ticket's own body is its first customer message. */
 export const Message = z.object({
   id: MessageId,
@@ -73,5 +88,7 @@ export const Message = z.object({
    * reopens it, so two autoresponders cannot keep a ticket busy.
    */
   automatic: z.string().min(1).max(200).optional(),
+  /** Who a public reply was addressed to; absent on replies written before merges existed (the requester). */
+  recipients: z.array(ReplyRecipient).max(REPLY_RECIPIENTS_MAX).optional(),
 });
 export type Message = z.infer<typeof Message>;

@@ -10,6 +10,8 @@ const EXPECTED: Record<string, readonly boolean[]> = {
   'ticket.claim': [true, true, true, false, true],
   'ticket.assign': [false, false, true, false, true],
   'ticket.reply': [true, true, true, false, true],
+  'ticket.merge': [true, true, true, false, true],
+  'problems.manage': [true, true, true, false, true],
   'macros.save': [true, true, true, false, true],
   'macros.manageShared': [false, false, true, false, true],
   'sla.manage': [false, false, true, false, true],

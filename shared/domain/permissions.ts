@@ -14,6 +14,11 @@ export const ACTIONS = {
   'ticket.claim': { does: 'claim or release tickets', roles: ['agent', 'analyst', 'lead', 'admin'] },
   'ticket.assign': { does: 'assign tickets to others or take them over', roles: ['lead', 'admin'] },
   'ticket.reply': { does: 'reply to customers or write internal notes', roles: ['agent', 'analyst', 'lead', 'admin'] },
+  'ticket.merge': { does: 'merge duplicate tickets or undo a merge', roles: ['agent', 'analyst', 'lead', 'admin'] },
+  'problems.manage': {
+    does: 'create problems or link tickets to them',
+    roles: ['agent', 'analyst', 'lead', 'admin'],
+  },
   'macros.save': { does: 'save macros', roles: ['agent', 'analyst', 'lead', 'admin'] },
   // Team macros speak for the team to every customer: leads and admins keep that list.
   'macros.manageShared': { does: 'create, change or delete team macros', roles: ['lead', 'admin'] },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { EpochMs, MessageId, TicketEventId, TicketId, UserId } from './ids.ts';
+import { EpochMs, MessageId, ProblemId, TicketEventId, TicketId, TicketNumber, UserId } from './ids.ts';
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels.ts';
-import { TicketPriority, TicketStatus, TicketTag } from './ticket.ts';
+import { MERGED_TICKETS_MAX, TicketPriority, TicketStatus, TicketTag } from './ticket.ts';
 
 /**
  * The history of a ticket, one row per change. New kinds are added as new
@@ -33,6 +33,30 @@ const CustomerMessage = z.object({
 const Replied = z.object({ kind: z.literal('replied'), messageId: MessageId });
 const NoteAdded = z.object({ kind: z.literal('note_added'), messageId: MessageId });
 
+/** A ticket named in a history line: its id, and its number when it has one ("#1042"). */
+const TicketRef = z.object({ ticketId: TicketId, number: TicketNumber.optional() });
+/** On a duplicate: it was merged into another ticket (and closed). */
+const MergedIntoEvent = z.object({ kind: z.literal('merged_into'), into: TicketRef });
+/** On the canonical ticket: these tickets were merged into it. */
+const TicketsMerged = z.object({
+  kind: z.literal('tickets_merged'),
+  tickets: z.array(TicketRef).min(1).max(MERGED_TICKETS_MAX),
+});
+/** On a former duplicate: the merge was undone and it stands alone again. */
+const Unmerged = z.object({ kind: z.literal('unmerged'), from: TicketRef });
+/** On the canonical ticket: one of its merged tickets was taken back out. */
+const TicketUnmerged = z.object({ kind: z.literal('ticket_unmerged'), ticket: TicketRef });
+const ProblemLinked = z.object({
+  kind: z.literal('problem_linked'),
+  problemId: ProblemId,
+  title: z.string().min(1).max(200),
+});
+const ProblemUnlinked = z.object({
+  kind: z.literal('problem_unlinked'),
+  problemId: ProblemId,
+  title: z.string().min(1).max(200),
+});
+
 export const TicketEventChange = z.discriminatedUnion('kind', [
   PriorityChanged,
   StatusChanged,
@@ -42,6 +66,12 @@ export const TicketEventChange = z.discriminatedUnion('kind', [
   CustomerMessage,
   Replied,
   NoteAdded,
+  MergedIntoEvent,
+  TicketsMerged,
+  Unmerged,
+  TicketUnmerged,
+  ProblemLinked,
+  ProblemUnlinked,
 ]);
 export type TicketEventChange = z.infer<typeof TicketEventChange>;
 
@@ -79,7 +109,26 @@ export function describeTicketChange(change: TicketEventChange, nameOf: (id: Use
       return 'replied to the customer';
     case 'note_added':
       return 'added an internal note';
+    case 'merged_into':
+      return `merged it into ${ticketLabel(change.into)}`;
+    case 'tickets_merged':
+      return change.tickets.length === 1
+        ? `merged ${ticketLabel(change.tickets[0]!)} into it`
+        : `merged ${change.tickets.length} tickets into it (${change.tickets.slice(0, 5).map(ticketLabel).join(', ')}${change.tickets.length > 5 ? ', …' : ''})`;
+    case 'unmerged':
+      return `took it back out of ${ticketLabel(change.from)} (unmerged)`;
+    case 'ticket_unmerged':
+      return `took ${ticketLabel(change.ticket)} back out (unmerged)`;
+    case 'problem_linked':
+      return `linked it to the problem “${change.title}”`;
+    case 'problem_unlinked':
+      return `unlinked it from the problem “${change.title}”`;
   }
+}
+
+/** "#1042", or "a ticket" for one from before numbering. */
+function ticketLabel(ref: { number?: number | undefined }): string {
+  return ref.number === undefined ? 'a ticket' : `#${ref.number}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomerId, EpochMs, TicketId, TicketNumber, UserId } from './ids.ts';
+import { CustomerId, EpochMs, ProblemId, TicketId, TicketNumber, UserId } from './ids.ts';
 import { TicketClock } from './ticket-clock.ts';
 import { MESSAGE_ATTACHMENTS_MAX, MessageAttachment } from './message.ts';
 
@@ -39,6 +39,37 @@ export function normalizeTag(raw: string): string {
   return raw.trim().toLowerCase().replace(/\s+/g, '-');
 }
 
+/** At most this many tickets merge into one: a flood's worth, and a row that stays small enough to sync. */
+export const MERGED_TICKETS_MAX = 1_000;
+
+/**
+ * A ticket merged into this one, as the canonical ticket remembers it: whose
+ * it was (so a reply reaches that requester too, in their own thread) and
+ * what it was about. The merged ticket's own row and messages stay as they were.
+ */
+export const MergedTicket = z.object({
+  ticketId: TicketId,
+  number: TicketNumber.optional(),
+  customerId: CustomerId,
+  requesterName: z.string().min(1).max(200),
+  requesterEmail: z.email(),
+  subject: z.string().min(1).max(500),
+  mergedAt: EpochMs,
+  mergedBy: UserId,
+});
+export type MergedTicket = z.infer<typeof MergedTicket>;
+
+/** On a merged ticket: where it went, and what unmerging restores. */
+export const MergedInto = z.object({
+  ticketId: TicketId,
+  number: TicketNumber.optional(),
+  at: EpochMs,
+  by: UserId,
+  /** The status it had, which unmerging gives back (a merged ticket is closed). */
+  previousStatus: TicketStatus,
+});
+export type MergedInto = z.infer<typeof MergedInto>;
+
 /**
  * A ticket as every side sees it. `subject` and `body` are customer-written plain
  * text: they are never interpreted as HTML anywhere.
@@ -69,6 +100,12 @@ export const Ticket = z.object({
   clock: TicketClock.optional(),
   /** Files that came with the customer's first email (later ones are on their messages). */
   attachments: z.array(MessageAttachment).max(MESSAGE_ATTACHMENTS_MAX).optional(),
+  /** Tickets merged into this one (duplicates): their requesters get every reply. */
+  merged: z.array(MergedTicket).max(MERGED_TICKETS_MAX).optional(),
+  /** Set while this ticket is merged into another: it is closed and its conversation shows there. */
+  mergedInto: MergedInto.optional(),
+  /** The problem this ticket is one report of (see problem.ts). */
+  problemId: ProblemId.optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -3,6 +3,7 @@ import { Customer } from '../domain/customer.ts';
 import { Macro } from '../domain/macro.ts';
 import { Member } from '../domain/member.ts';
 import { Message } from '../domain/message.ts';
+import { Problem } from '../domain/problem.ts';
 import { SavedView } from '../domain/saved-view.ts';
 import { SlaConfig } from '../domain/sla-config.ts';
 import { ACTIVE_STATUSES, Ticket } from '../domain/ticket.ts';
@@ -42,7 +43,8 @@ export const entities = {
   ticket: defineEntity({
     schema: Ticket,
     table: 'tickets',
-    indexes: ['status', 'customerId', 'updatedAt', 'assigneeId', '*tags'],
+    // problemId: a problem's counts are recounted from its linked tickets.
+    indexes: ['status', 'customerId', 'updatedAt', 'assigneeId', '*tags', 'problemId'],
     // Active tickets are always held; finished ones while they changed recently.
     scope: {
       kind: 'root',
@@ -90,6 +92,14 @@ export const entities = {
     // One row, id "sla"; absent until a lead first saves, and read as defaultSlaConfig until then.
     table: 'slaConfig',
     indexes: [],
+    scope: { kind: 'global' },
+    writtenBy: 'mutators',
+  }),
+  problem: defineEntity({
+    schema: Problem,
+    table: 'problems',
+    indexes: [],
+    // Problems are few (a handful a week, even in a flood) and every device needs them offline to link to.
     scope: { kind: 'global' },
     writtenBy: 'mutators',
   }),

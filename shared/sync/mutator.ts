@@ -39,6 +39,8 @@ export interface SampleWorld {
   macroIds: readonly string[];
   /** Messages the acting device holds (a replayed draft reuses one). */
   messageIds: readonly string[];
+  /** Problems the acting device holds. */
+  problemIds: readonly string[];
 }
 
 export interface MutationDef<Args extends z.ZodType> {

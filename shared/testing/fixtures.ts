@@ -3,6 +3,7 @@ import { ClientId, UserId } from '../domain/ids.ts';
 import { Macro } from '../domain/macro.ts';
 import { Member } from '../domain/member.ts';
 import { Message } from '../domain/message.ts';
+import { Problem } from '../domain/problem.ts';
 import type { Role } from '../domain/roles.ts';
 import { SavedView } from '../domain/saved-view.ts';
 import { Ticket } from '../domain/ticket.ts';
@@ -23,6 +24,20 @@ export function ticketFixture(overrides: Partial<Ticket> = {}): Ticket {
     tags: [],
     createdAt: 1_000,
     updatedAt: 1_000,
+    ...overrides,
+  });
+}
+
+export function problemFixture(overrides: Partial<Problem> = {}): Problem {
+  return Problem.parse({
+    id: 'prb_login',
+    title: 'Login fails after the 4.12 update',
+    status: 'open',
+    createdAt: 900,
+    createdBy: 'usr_agent',
+    updatedAt: 900,
+    ticketCount: 0,
+    affectedCustomers: 0,
     ...overrides,
   });
 }

@@ -1,6 +1,7 @@
 import { UserId } from '../domain/ids.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
-import { TICKET_PRIORITIES, TICKET_STATUSES } from '../domain/ticket.ts';
+import { TICKET_PRIORITIES, TICKET_STATUSES, type Ticket } from '../domain/ticket.ts';
+import { mergedEntry } from '../sync/mutators/merge/merge-rules.ts';
 import type { WorkspaceEntityName } from '../sync/entities.ts';
 import type { MutationDef, MutatorTx, SampleWorld } from '../sync/mutator.ts';
 import { MUTATION_NAMES, type MutationName, mutations } from '../sync/mutators/registry.ts';
@@ -13,6 +14,7 @@ import {
   contextFixture,
   customerFixture,
   macroFixture,
+  problemFixture,
   messageFixture,
   savedViewFixture,
   ticketFixture,
@@ -61,8 +63,19 @@ function seedFor(random: SeededRandom): SeedRow[] {
       priority: random.pick(TICKET_PRIORITIES),
       assigneeId: random.chance(0.5) ? null : UserId.parse(random.pick(TEAM).id),
       tags: TAGS.filter(() => random.chance(0.3)),
+      ...(random.chance(0.3) ? { problemId: 'prb_seed1' as never } : {}),
     }),
   );
+  // Now and then the second ticket is already merged into the first, as a flood's triage leaves them.
+  const [first, second] = tickets as [Ticket, Ticket, ...Ticket[]];
+  if (random.chance(0.3) && first.status !== 'closed') {
+    first.merged = [mergedEntry(second, contextFixture())];
+    tickets[1] = {
+      ...second,
+      status: 'closed',
+      mergedInto: { ticketId: first.id, at: 5_000, by: UserId.parse('usr_agent'), previousStatus: second.status },
+    };
+  }
   // Views of several owners, personal and shared, with names that may clash: every rule of theirs gets exercised.
   const views = Array.from({ length: 4 }, (_, index) =>
     savedViewFixture({
@@ -88,6 +101,8 @@ function seedFor(random: SeededRandom): SeedRow[] {
     ...macros.map((macro): SeedRow => ['macro', macro]),
     ...messages.map((message): SeedRow => ['message', message]),
     ['customer', customerFixture()],
+    ['customer', customerFixture({ id: 'cus_globex' as never, name: 'Globex', domain: 'globex.example' })],
+    ['problem', problemFixture({ id: 'prb_seed1' as never })],
     ...tickets.map((ticket): SeedRow => ['ticket', ticket]),
     ...views.map((view): SeedRow => ['savedView', view]),
   ];
@@ -106,6 +121,7 @@ export function conformanceCases(perMutation = 30, seed = 4871): ConformanceCase
         savedViewIds: rows.filter(([entity]) => entity === 'savedView').map(([, row]) => row.id),
         macroIds: rows.filter(([entity]) => entity === 'macro').map(([, row]) => row.id),
         messageIds: rows.filter(([entity]) => entity === 'message').map(([, row]) => row.id),
+        problemIds: rows.filter(([entity]) => entity === 'problem').map(([, row]) => row.id),
       };
       const def = mutations[mutation] as MutationDef<z.ZodType>;
       const role = random.chance(0.15) ? 'trainee' : random.pick(ROLES.filter((r) => r !== 'trainee'));

@@ -103,6 +103,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       savedViewIds: (await client.db.rows('savedView').toCollection().primaryKeys()).map(String),
       macroIds: (await client.db.rows('macro').toCollection().primaryKeys()).map(String),
       messageIds: (await client.db.rows('message').toCollection().primaryKeys()).map(String),
+      problemIds: (await client.db.rows('problem').toCollection().primaryKeys()).map(String),
     });
 
     // A device that broke: its changes went to the other device by file, and it never syncs again.

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { MutationDef } from '../mutator.ts';
 import { macroMutators } from './macro/index.ts';
+import { mergeMutators } from './merge/index.ts';
 import { messageMutators } from './message/index.ts';
+import { problemMutators } from './problem/index.ts';
 import { savedViewMutators } from './saved-view/index.ts';
 import { slaMutators } from './sla/index.ts';
 import { ticketMutators } from './ticket/index.ts';
@@ -10,6 +12,8 @@ import { ticketMutators } from './ticket/index.ts';
 export const MUTATION_GROUPS = {
   ticket: ticketMutators,
   message: messageMutators,
+  merge: mergeMutators,
+  problem: problemMutators,
   savedView: savedViewMutators,
   macro: macroMutators,
   sla: slaMutators,
@@ -24,6 +28,8 @@ export type MutationGroup = keyof typeof MUTATION_GROUPS;
 export const mutations = {
   ...ticketMutators,
   ...messageMutators,
+  ...mergeMutators,
+  ...problemMutators,
   ...savedViewMutators,
   ...macroMutators,
   ...slaMutators,

@@ -6,6 +6,9 @@ import { PresenceLine } from '../presence/PresenceBadges.tsx';
 import { SlaClocksPanel } from '../sla/SlaClocksPanel.tsx';
 import { OtherOpenTickets } from './OtherOpenTickets.tsx';
 import { TicketHistory } from './TicketHistory.tsx';
+import { TicketMerges } from '../merge/TicketMerges.tsx';
+import { TicketProblem } from '../problems/TicketProblem.tsx';
+import { SimilarTickets } from '../similar/SimilarTickets.tsx';
 
 export interface TicketSidePanelProps {
   ticket: Ticket;
@@ -28,7 +31,10 @@ const TIER_LABELS: Readonly<Record<Customer['tier'], string>> = {
 export function TicketSidePanel({ ticket, customer, presence, now }: TicketSidePanelProps) {
   return (
     <aside className="ticket-panel" aria-label="Ticket context" data-testid="ticket-panel">
+      <TicketMerges ticket={ticket} now={now} />
       <SlaClocksPanel ticket={ticket} />
+      <TicketProblem ticket={ticket} />
+      <SimilarTickets ticket={ticket} />
       <section className="ticket-panel__section" aria-labelledby="ticket-panel-customer">
         <h3 id="ticket-panel-customer">Customer</h3>
         {customer ? (

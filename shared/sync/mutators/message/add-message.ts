@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MessageId, TicketId } from '../../../domain/ids.ts';
 import { AgentMessageKind, MessageBody } from '../../../domain/message.ts';
+import { replyRecipients } from '../../../domain/reply-recipients.ts';
 import { advanceClock, clockOf } from '../../../domain/ticket-clock.ts';
 import { defineMutation } from '../../mutator.ts';
 import { MutationRejected } from '../../rejection.ts';
@@ -27,6 +28,24 @@ export const addMessage = defineMutation({
     if (await tx.get('message', args.messageId)) {
       throw new MutationRejected('conflict', 'Another message already has this id; nothing was sent.', subject);
     }
+    if (ticket.mergedInto) {
+      const into = ticket.mergedInto.number === undefined ? 'another ticket' : `#${ticket.mergedInto.number}`;
+      throw new MutationRejected(
+        'conflict',
+        `This ticket was merged into ${into}, so nothing was added here. Write on ${into}: its replies reach this requester too.`,
+        {
+          ...subject,
+          // Written offline while another device merged the ticket: the text is not lost, one
+          // click adds it where the conversation went (the same id: nothing was stored under it).
+          resolutions: [
+            {
+              label: `Add it to ${into}`,
+              mutation: { name: 'addMessage', args: { ...args, ticketId: ticket.mergedInto.ticketId } },
+            },
+          ],
+        },
+      );
+    }
     if (args.kind === 'reply' && ticket.status === 'closed') {
       throw new MutationRejected(
         'conflict',
@@ -41,6 +60,8 @@ export const addMessage = defineMutation({
       authorId: ctx.actor.id,
       body: args.body,
       createdAt: ctx.now,
+      // Written down with the reply, so everyone sees who it went to even after a later unmerge.
+      ...(args.kind === 'reply' ? { recipients: replyRecipients(ticket) } : {}),
     });
     await tx.put('ticketEvent', {
       id: eventIdFor(ctx.clientId, ctx.mutationId),
@@ -61,7 +82,7 @@ export const addMessage = defineMutation({
     await tx.put('ticket', { ...opened, updatedAt: ctx.now });
     if (opened.status !== ticket.status) {
       await tx.put('ticketEvent', {
-        id: eventIdFor(ctx.clientId, ctx.mutationId, true),
+        id: eventIdFor(ctx.clientId, ctx.mutationId, 2),
         ticketId: ticket.id,
         actorId: ctx.actor.id,
         at: ctx.now,

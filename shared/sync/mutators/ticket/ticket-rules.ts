@@ -6,11 +6,15 @@ import type { SampleWorld, MutationContext, MutatorTx } from '../../mutator.ts';
 import { MutationRejected } from '../../rejection.ts';
 import type { SeededRandom } from '../../../util/seeded-random.ts';
 
-/** The event a mutation writes gets an id derived from the mutation, so a rebase rewrites it instead of duplicating it. */
-export function eventIdFor(clientId: ClientId, mutationId: number, second = false): TicketEventId {
-  // A mutation that writes two history lines (a reply that also opens the ticket) marks the second
-  // with "-2": never "_2", which another client id ("<id>_<n>") could produce for its own first line.
-  return TicketEventId.parse(derivedId('evt_', clientId, mutationId) + (second ? '-2' : ''));
+/**
+ * The events a mutation writes get ids derived from the mutation, so a rebase
+ * rewrites them instead of duplicating them. `line` numbers the history lines
+ * of one mutation (a reply that also opens the ticket writes two, a bulk merge
+ * one per ticket): the first has no suffix, later ones "-2", "-3"… — never
+ * "_2", which another client id ("<id>_<n>") could produce for its own first line.
+ */
+export function eventIdFor(clientId: ClientId, mutationId: number, line = 1): TicketEventId {
+  return TicketEventId.parse(derivedId('evt_', clientId, mutationId) + (line > 1 ? `-${line}` : ''));
 }
 
 /** The ticket a change is about, or a rejection that names it. */

@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'macro.changed': 'Macro changed',
   'sla.changed': 'SLA policies changed',
   'mail.changed': 'Email settings changed',
+  'problem.changed': 'Problem changed',
 };
 
 /** Who did it, in words: a person by name, an API key, or the server's command line. */
