@@ -28,20 +28,6 @@ export interface SearchResult {
   complete: boolean;
 }
 
-export interface SimilarTicketsResult {
-  /** Best first. */
-  matches: SimilarTicketMatch[];
-  /** False while the index is still being built: matches among the tickets indexed so far. */
-  complete: boolean;
-}
-
-export interface FloodResult {
-  /** null: no flood. */
-  report: FloodReport | null;
-  /** False while the index is still being built: a flood may be under-counted. */
-  complete: boolean;
-}
-
 /** The rejection of a search that a newer one replaced (or that dispose() cut short). */
 export class SearchSuperseded extends Error {
   constructor(message = 'a newer search replaced this one') {
@@ -120,32 +106,30 @@ export class SearchClient {
    * Tickets most like `ticketId`'s (subject, body), best first, each with the
    * words that made them match; never the ticket itself nor a merged one.
    * Several may be in flight at once (unlike search, none replaces another).
+   * While the index is still being built (see `progress`), the matches are
+   * among the tickets indexed so far.
    */
-  similarTickets(ticketId: TicketId, limit = DEFAULT_SIMILAR_LIMIT): Promise<SimilarTicketsResult> {
+  similarTickets(ticketId: TicketId, limit = DEFAULT_SIMILAR_LIMIT): Promise<SimilarTicketMatch[]> {
     return this.request({
       type: 'similar',
       requestId: this.nextRequestId++,
       ticketId,
       limit: Math.min(MAX_SIMILAR_LIMIT, Math.max(1, Math.floor(limit) || 1)),
-    }).then((message) =>
-      message.type === 'similar' ? { matches: message.matches, complete: message.complete } : unexpected(message),
-    );
+    }).then((message) => (message.type === 'similar' ? message.matches : unexpected(message)));
   }
 
   /**
    * Whether tickets are flooding in at `now` (epoch ms): how many in the
-   * window, how many expected, and the clusters of look-alikes; null report
-   * when the inflow is normal.
+   * window, how many expected, and the clusters of look-alikes; null when
+   * the inflow is normal.
    */
-  detectFlood(now: number, windowMinutes?: number): Promise<FloodResult> {
+  detectFlood(now: number, windowMinutes?: number): Promise<FloodReport | null> {
     return this.request({
       type: 'flood',
       requestId: this.nextRequestId++,
       now: Math.max(0, Math.floor(now)),
       ...(windowMinutes === undefined ? {} : { windowMinutes }),
-    }).then((message) =>
-      message.type === 'flood' ? { report: message.report, complete: message.complete } : unexpected(message),
-    );
+    }).then((message) => (message.type === 'flood' ? message.report : unexpected(message)));
   }
 
   /**
