@@ -194,8 +194,7 @@ const floods: QueueAction[] = [
     title: 'Merge the selected tickets into this one',
     group: 'Floods',
     keys: ['shift+m'],
-    when: (ctx) =>
-      ctx.may.merge && ctx.cursor !== undefined && [...ctx.selection].some((id) => id !== ctx.cursor?.id),
+    when: (ctx) => ctx.may.merge && ctx.cursor !== undefined && [...ctx.selection].some((id) => id !== ctx.cursor?.id),
     run: (ctx) => ctx.mergeIntoCursor(),
     keywords: ['duplicate', 'merge', 'combine', 'same problem'],
   },

@@ -238,7 +238,7 @@ export function useQueueController({
       viewId,
       searching,
       now,
-      user.role,
+      user,
       selectTicket,
       moveCursor,
       anchorId,
