@@ -1,3 +1,4 @@
+import { sendBounce } from '../testing/mail-bounce.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { API_ROUTES, routePath } from '#shared/api/routes';
 import { readRow } from '../sync/sync-rows.ts';
@@ -73,42 +74,8 @@ describeWithMailPeer('email loops, bounces, floods and attachments', reason, () 
     it('a bounce marks the reply it bounces as not delivered, with the reason', async () => {
       const customer = peerAddress('gone', 'loop.test');
       const { messageId, reply } = await answeredTicket(customer);
-      const boundary = 'bounce-boundary';
       const bounce = peerAddress('dsn', 'peer.test');
-      await sendWithSwaks({
-        from: '',
-        to: support,
-        raw: [
-          'From: Mail Delivery System <MAILER-DAEMON@peer.test>',
-          `To: ${support}`,
-          'Subject: Undelivered Mail Returned to Sender',
-          `Message-ID: <${bounce}>`,
-          'Auto-Submitted: auto-replied',
-          'MIME-Version: 1.0',
-          `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
-          '',
-          `--${boundary}`,
-          'Content-Type: text/plain',
-          '',
-          'Your message could not be delivered.',
-          `--${boundary}`,
-          'Content-Type: message/delivery-status',
-          '',
-          'Reporting-MTA: dns; peer.test',
-          '',
-          `Final-Recipient: rfc822; ${customer}`,
-          'Action: failed',
-          'Status: 5.1.1',
-          'Diagnostic-Code: smtp; 550 5.1.1 user unknown',
-          `--${boundary}`,
-          'Content-Type: text/rfc822-headers',
-          '',
-          `Message-ID: ${reply?.messageId ?? ''}`,
-          `To: ${customer}`,
-          `--${boundary}--`,
-          '',
-        ].join('\r\n'),
-      });
+      await sendBounce({ support, recipient: customer, originalMessageId: reply?.messageId ?? '', reportId: bounce });
       expect(await eventually(() => inboundRecord(server.db, bounce), 'the bounce')).toMatchObject({
         outcome: 'bounce',
       });
