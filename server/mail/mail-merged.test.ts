@@ -81,7 +81,11 @@ describeWithMailPeer('email for merged tickets through a real mail server', reas
         client.mutation('mergeTickets', { targetId: canonical.ticketId, sourceIds: [bob.ticketId, cy.ticketId] }),
       ]);
       expect(merged.body.rejections).toEqual([]);
-      const replyId = await reply(canonical.ticketId, 'We found the fault; **sign in again** now.');
+      // Written with the per-requester variables a macro leaves in a reply to several requesters.
+      const replyId = await reply(
+        canonical.ticketId,
+        'Hi {{requester.email}}, about #{{ticket.number}}: we found the fault; **sign in again** now.',
+      );
       expect((await readRow(server.db, WS, 'message', replyId))?.recipients?.map((r) => r.email)).toEqual(
         requesters.map((r) => r.email),
       );
@@ -99,6 +103,8 @@ describeWithMailPeer('email for merged tickets through a real mail server', reas
         expect(mail.inReplyTo).toBe(`<${requester.original}>`);
         expect(referencesOf(mail)).toContain(`<${requester.original}>`);
         expect(mail.text).toContain('sign in again');
+        // Filled for this requester's copy: their own address and their own ticket number.
+        expect(mail.text).toContain(`Hi ${requester.email}, about #${requester.number}:`);
         expect(ourMessageId(mail.messageId ?? '')).toMatchObject({ messageId: replyId, workspaceId: WS });
         for (const other of requesters.filter((r) => r !== requester)) {
           expect(wholeMail(mail)).not.toContain(other.email);

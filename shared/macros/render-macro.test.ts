@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type MacroContext, openSlotsIn, renderMacro } from './render-macro.ts';
+import { type MacroContext, fillPerRecipient, openSlotsIn, renderMacro } from './render-macro.ts';
 
 const CONTEXT: MacroContext = {
   ticket: {
@@ -55,5 +55,53 @@ describe('renderMacro', () => {
   it('finds slots the agent left while editing', () => {
     expect(openSlotsIn('Fixed by {{incident.summary}}, thanks')).toEqual(['incident.summary']);
     expect(openSlotsIn('All filled in')).toEqual([]);
+  });
+});
+
+describe('replies to several requesters (merged tickets)', () => {
+  const context = {
+    ticket: { number: 7, subject: 'Login fails', requesterName: 'Dana Whitfield', requesterEmail: 'dana@a.example' },
+    customer: { name: 'Whitfield Freight' },
+    agent: { name: 'Sam Rivera' },
+  };
+
+  it('keeps the per-requester variables for the server and fills the agent', () => {
+    const rendered = renderMacro(
+      'Hi {{requester.first_name}} at {{customer.name}} (#{{ticket.number}}), {{agent.first_name}}',
+      {
+        ...context,
+        perRecipient: true,
+      },
+    );
+    expect(rendered.text).toBe('Hi {{requester.first_name}} at {{customer.name}} (#{{ticket.number}}), Sam');
+    expect(openSlotsIn(rendered.text, { perRecipient: true })).toEqual([]);
+    expect(openSlotsIn(rendered.text)).toEqual(['requester.first_name', 'customer.name', 'ticket.number']);
+  });
+
+  it.each([
+    ['Hi {{requester.first_name}},', { name: 'Bo Li', company: 'Acme', number: 12 }, 'Hi Bo,'],
+    ['{{customer.name}} / #{{ticket.number}}', { name: 'Bo Li', company: 'Acme', number: 12 }, 'Acme / #12'],
+    [
+      '{{customer.name}} / #{{ticket.number}}',
+      { name: 'Bo Li', company: undefined, number: undefined },
+      'your team / #your request',
+    ],
+    [
+      '{{incident.summary}} stays open',
+      { name: 'Bo Li', company: 'Acme', number: 12 },
+      '{{incident.summary}} stays open',
+    ],
+    [
+      '{{requester.name}}',
+      { name: '[x](https://evil.example)', company: 'Acme', number: 1 },
+      '\\[x\\](https://evil.example)',
+    ],
+  ])('fills %j for one copy', (text, who, expected) => {
+    expect(
+      fillPerRecipient(text, {
+        ticket: { number: who.number, subject: 'S', requesterName: who.name, requesterEmail: 'x@b.example' },
+        customer: who.company === undefined ? undefined : { name: who.company },
+      }),
+    ).toBe(expected);
   });
 });

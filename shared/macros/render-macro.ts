@@ -32,7 +32,24 @@ export interface MacroContext {
   ticket: { number?: number | undefined; subject: string; requesterName: string; requesterEmail: string };
   customer: { name: string } | undefined;
   agent: { name: string };
+  /**
+   * The reply goes to several requesters (tickets were merged into this one):
+   * the variables about the requester, their company and their ticket stay in
+   * the text and the server fills them for each copy, so nobody reads another
+   * customer's name or ticket number.
+   */
+  perRecipient?: boolean;
 }
+
+/** Variables that differ from one requester's copy of a reply to another's. */
+export const PER_RECIPIENT_VARIABLES: ReadonlySet<string> = new Set<MacroVariable>([
+  'customer.name',
+  'requester.name',
+  'requester.first_name',
+  'requester.email',
+  'ticket.number',
+  'ticket.subject',
+]);
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+(?:\.[a-z_]+)*)\s*\}\}/g;
 
@@ -80,13 +97,43 @@ export function literalValue(value: string): string {
 export function renderMacro(template: string, context: MacroContext): RenderedMacro {
   const values: Record<string, string | undefined> = macroValues(context);
   const text = template.replace(PLACEHOLDER, (whole, name: string) => {
+    if (context.perRecipient && PER_RECIPIENT_VARIABLES.has(name)) return `{{${name}}}`;
     const value = values[name];
     return value === undefined ? whole : literalValue(value);
   });
   return { text, openSlots: openSlotsIn(text) };
 }
 
-/** The `{{…}}` placeholders still in a text: what must be filled before it goes to a customer. */
-export function openSlotsIn(text: string): string[] {
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? ''))];
+/**
+ * The `{{…}}` placeholders still in a text: what must be filled before it
+ * goes to a customer. On a reply to several requesters (`perRecipient`), the
+ * per-recipient variables are not open: the server fills them for each copy.
+ */
+export function openSlotsIn(text: string, options: { perRecipient?: boolean } = {}): string[] {
+  const names = [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '');
+  return [...new Set(names.filter((name) => !(options.perRecipient && PER_RECIPIENT_VARIABLES.has(name))))];
+}
+
+/** What a copy says where its ticket has no value (a ticket from before numbering, a company not on file). */
+const PER_RECIPIENT_FALLBACKS: Readonly<Record<string, string>> = {
+  'customer.name': 'your team',
+  'ticket.number': 'your request',
+};
+
+/**
+ * Fills the per-recipient variables of a reply for one requester's copy, from
+ * that requester's own ticket and company (the server, at send time). Values
+ * go in as literal text, as on the device.
+ */
+export function fillPerRecipient(
+  text: string,
+  recipient: { ticket: MacroContext['ticket']; customer: MacroContext['customer'] },
+): string {
+  const values: Record<string, string | undefined> = macroValues({ ...recipient, agent: { name: '' } });
+  return text.replace(PLACEHOLDER, (whole, name: string) => {
+    if (!PER_RECIPIENT_VARIABLES.has(name)) return whole;
+    // A company the server does not know reads as a neutral phrase rather than an empty gap.
+    const value = values[name] ?? PER_RECIPIENT_FALLBACKS[name];
+    return value === undefined ? whole : literalValue(value);
+  });
 }

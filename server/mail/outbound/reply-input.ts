@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/database.ts';
+import { fillPerRecipient } from '#shared/macros/render-macro';
 import { readRow } from '../../sync/sync-rows.ts';
 import type { ReplyInput } from './compose-reply.ts';
 import type { OutboxRow } from './mail-outbox.ts';
@@ -22,6 +23,7 @@ export async function replyInputFor(
   const [author] = message.authorId
     ? await sql.query<{ name: string }>('select name from users where id = $1', [message.authorId])
     : [];
+  const customer = await readRow(sql, row.workspaceId, 'customer', ticket.customerId);
   const thread = await sql.query<{ rfc_message_id: string; direction: 'in' | 'out' }>(
     `select rfc_message_id, direction from mail_threads
      where workspace_id = $1 and ticket_id = $2 and rfc_message_id <> $3 order by at, rfc_message_id`,
@@ -39,7 +41,16 @@ export async function replyInputFor(
     ticketSubject: ticket.subject,
     to: name === undefined ? { email: row.toEmail } : { email: row.toEmail, name },
     from,
-    body: message.body,
+    // Each copy speaks to its own requester about their own ticket (see fillPerRecipient).
+    body: fillPerRecipient(message.body, {
+      ticket: {
+        number: ticket.number,
+        subject: ticket.subject,
+        requesterName: name ?? ticket.requesterName,
+        requesterEmail: row.toEmail,
+      },
+      customer: customer ? { name: customer.name } : undefined,
+    }),
     agentName: author?.name ?? null,
     inReplyTo: newestFromCustomer,
     references: thread.map((entry) => entry.rfc_message_id),

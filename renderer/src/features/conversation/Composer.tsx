@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type RefObject, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { replyRecipients } from '#shared/domain/reply-recipients';
 import type { Ticket } from '#shared/domain/ticket';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useUiStore } from '../../state/ui-store.ts';
@@ -60,6 +61,8 @@ export function Composer({ ticket, thread, sendRef }: ComposerProps) {
   const kind = open?.kind ?? 'reply';
   const [seenAtOpen] = useState(() => newestShown(thread));
   const { body, draft, setBody, flush, markSent } = useComposerDraft(db, ticket.id, kind, seenAtOpen);
+  // A reply here goes to every merged requester too: their names are filled in for each copy.
+  const perRecipient = (ticket.merged?.length ?? 0) > 0;
   const [preview, setPreview] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [stale, setStale] = useState<readonly ThreadEntry[] | null>(null);
@@ -91,7 +94,7 @@ export function Composer({ ticket, thread, sendRef }: ComposerProps) {
   const send = async () => {
     if (sending.current || body === null) return;
     await flush();
-    const block = sendBlock(kind, body);
+    const block = sendBlock(kind, body, { perRecipient });
     if (block) {
       setProblem(describeBlock(block));
       focusText();
@@ -158,7 +161,7 @@ export function Composer({ ticket, thread, sendRef }: ComposerProps) {
     }
   };
 
-  const slots = kind === 'reply' && body ? openSlotsIn(body) : [];
+  const slots = kind === 'reply' && body ? openSlotsIn(body, { perRecipient }) : [];
   const label = kind === 'reply' ? 'Reply to the customer (Markdown)' : 'Internal note for the team (Markdown)';
 
   return (
@@ -276,6 +279,13 @@ export function Composer({ ticket, thread, sendRef }: ComposerProps) {
           {kind === 'reply' ? 'Send reply' : 'Add note'}
         </button>
       </div>
+      {kind === 'reply' && perRecipient && (
+        <p className="composer__merged" data-testid="composer-merged">
+          This reply goes to {replyRecipients(ticket).length} requesters, each by their own email in their own thread.
+          Write it for all of them: <code>{'{{requester.first_name}}'}</code>, <code>{'{{customer.name}}'}</code> and{' '}
+          <code>{'{{ticket.number}}'}</code> are filled in for each one.
+        </p>
+      )}
       {/* Only when the server said so: while the status is unknown (offline), nothing is claimed. */}
       {kind === 'reply' && mail?.outbound === false && (
         <p className="composer__email-off" data-testid="composer-email-off">

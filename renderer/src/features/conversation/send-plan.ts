@@ -11,12 +11,18 @@ export type SendBlock = { kind: 'empty' } | { kind: 'openSlots'; slots: string[]
 /**
  * What stops a send before anything is written: an empty message, or a reply
  * that still has `{{…}}` slots from a macro (the customer would see the
- * braces). A note is for the team, so its slots may stay as reminders.
+ * braces). A note is for the team, so its slots may stay as reminders. On a
+ * ticket with merged duplicates the requester's variables are filled for each
+ * requester's copy by the server (`perRecipient`).
  */
-export function sendBlock(kind: AgentMessageKind, body: string): SendBlock | null {
+export function sendBlock(
+  kind: AgentMessageKind,
+  body: string,
+  options: { perRecipient?: boolean } = {},
+): SendBlock | null {
   if (body.trim() === '') return { kind: 'empty' };
   if (kind === 'reply') {
-    const slots = openSlotsIn(body);
+    const slots = openSlotsIn(body, options);
     if (slots.length > 0) return { kind: 'openSlots', slots };
   }
   return null;

@@ -15,6 +15,8 @@ export function macroContextFor(ticket: Ticket, customer: Customer | undefined, 
     },
     customer: customer ? { name: customer.name } : undefined,
     agent: { name: agentName },
+    // Replies on a ticket with merged duplicates go to each requester: their names are filled per copy.
+    perRecipient: (ticket.merged?.length ?? 0) > 0,
   };
 }
 
