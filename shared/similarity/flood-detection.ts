@@ -134,7 +134,13 @@ export function detectFlood<Id extends string>(
   if (!byVolume && count < clusterTrigger) return null;
 
   const sample = index.createdBetween(windowStart, Infinity, MAX_CLUSTERED);
-  const clusters = clusterTickets(index, sample, settings);
+  // Merged duplicates count in the volume (they did arrive) but are not offered again: the banner's
+  // "select the look-alikes" and "link them" act on tickets still standing on their own.
+  const clusters = clusterTickets(
+    index,
+    sample.filter((vector) => !vector.excluded),
+    settings,
+  );
   const largest = clusters[0]?.ticketIds.length ?? 0;
   if (!byVolume && largest < clusterTrigger) return null;
   return {

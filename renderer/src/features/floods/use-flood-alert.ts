@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { FloodReport } from '#shared/similarity/flood-detection';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { FLOOD_SEEN_PREFIX, floodStaysHidden } from './flood-dismissal.ts';
@@ -37,7 +37,9 @@ export function useFloodAlert(): { alert: FloodAlert | null; dismiss: () => void
       search
         .detectFlood(Date.now())
         .then((next) => {
-          if (!stopped) setReport(next);
+          // The same picture as before keeps the same object: the queue does not re-render (or
+          // re-announce the banner) every few seconds while a flood goes on.
+          if (!stopped) setReport((previous) => (sameReport(previous, next) ? previous : next));
         })
         // A failed check is tried again on the next tick; the queue keeps working without the banner.
         .catch(() => undefined);
@@ -75,6 +77,13 @@ export function useFloodAlert(): { alert: FloodAlert | null; dismiss: () => void
     // eslint-disable-next-line react-hooks/exhaustive-deps -- clusterKey stands for the cluster's members
   }, [db, clusterKey]);
 
-  if (!report || hidden !== false) return { alert: null, dismiss };
-  return { alert: { report, cluster }, dismiss };
+  const alert = useMemo(() => (report ? { report, cluster } : null), [report, cluster]);
+  return { alert: hidden === false ? alert : null, dismiss };
+}
+
+/** Same counts and the same look-alikes: nothing new to say. */
+function sameReport(a: FloodReport | null, b: FloodReport | null): boolean {
+  if (a === null || b === null) return a === b;
+  const key = (report: FloodReport) => report.clusters.map((cluster) => cluster.ticketIds.join(',')).join('|');
+  return a.count === b.count && a.expected === b.expected && key(a) === key(b);
 }

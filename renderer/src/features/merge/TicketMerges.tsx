@@ -7,6 +7,9 @@ import { Isolated } from '../conversation/content/CustomerText.tsx';
 import { unmergeTicket } from './merge-actions.ts';
 import { useOpenMergedTicket } from './use-open-merged-ticket.ts';
 
+/** Listed here; a flood merged into one ticket can hold hundreds, all of them in its conversation. */
+const SHOWN = 50;
+
 const nameOf = (ref: { number?: number | undefined }) => (ref.number === undefined ? 'a ticket' : `#${ref.number}`);
 
 /**
@@ -15,12 +18,12 @@ const nameOf = (ref: { number?: number | undefined }) => (ref.number === undefin
  * was, since each of those requesters gets every reply.
  */
 export function TicketMerges({ ticket, now }: { ticket: Ticket; now: number }) {
-  const { db, user } = useWorkspace();
+  const { db, user, sync } = useWorkspace();
   const showFlash = useUiStore((s) => s.showFlash);
   const open = useOpenMergedTicket();
   const mayMerge = can(user.role, 'ticket.merge');
   const unmerge = (ticketId: string) =>
-    void unmergeTicket(db, user, ticketId).then((refusal) =>
+    void unmergeTicket(db, user, sync, ticketId).then((refusal) =>
       showFlash(refusal ?? 'Taken back out of the merge: it stands on its own again.'),
     );
 
@@ -63,7 +66,7 @@ export function TicketMerges({ ticket, now }: { ticket: Ticket; now: number }) {
       <h3 id="ticket-panel-merged">Merged into this ticket ({merged.length.toLocaleString()})</h3>
       <p className="ticket-panel__quiet">Every reply goes to each of these requesters too, in their own thread.</p>
       <ul className="ticket-panel__others">
-        {merged.map((entry) => (
+        {merged.slice(0, SHOWN).map((entry) => (
           <li key={entry.ticketId} data-ticket-id={entry.ticketId}>
             <button type="button" className="ticket-panel__other" onClick={() => open(entry.ticketId)}>
               <span className="ticket-panel__other-subject">
@@ -87,6 +90,11 @@ export function TicketMerges({ ticket, now }: { ticket: Ticket; now: number }) {
           </li>
         ))}
       </ul>
+      {merged.length > SHOWN && (
+        <p className="ticket-panel__quiet">
+          and {(merged.length - SHOWN).toLocaleString()} more, whose messages are in the conversation.
+        </p>
+      )}
     </section>
   );
 }

@@ -44,11 +44,21 @@ export async function mergeIntoTicket(
   }
 }
 
-/** Takes a merged ticket back out; returns what to tell the agent if that was refused. */
-export function unmergeTicket(
+/**
+ * Takes a merged ticket back out; returns what to tell the agent if that was
+ * refused. A duplicate closed longer ago than this device's window is fetched
+ * first: the change is made on the ticket as the device holds it.
+ */
+export async function unmergeTicket(
   db: ShiftdeskDb,
   user: Pick<SessionUser, 'id' | 'role'>,
+  sync: { fetchRoot: (entity: 'ticket', id: string) => Promise<boolean> },
   ticketId: string,
 ): Promise<string | null> {
+  if (!(await db.rows('ticket').get(ticketId))) {
+    const found = await sync.fetchRoot('ticket', ticketId).catch(() => null);
+    if (found === null) return 'That ticket is not on this device and the server cannot be reached; try again online.';
+    if (!found) return 'That ticket no longer exists on the server.';
+  }
   return runLocalChange(db, user, 'unmergeTicket', { ticketId }, 'The unmerge');
 }

@@ -37,6 +37,11 @@ export function ProblemDialog({ ticketIds, suggestedTitle, onClose, onLinked }: 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const existing = open.find((problem) => problem.id === choice);
+    if (choice !== NEW && !existing) {
+      // Resolved or gone while the dialog was open: never fall back to creating a new one unasked.
+      setError('That problem was resolved or removed meanwhile. Choose another, or a new one.');
+      return;
+    }
     const parsed = ProblemTitle.safeParse(title);
     if (!existing && !parsed.success) {
       setError(parsed.error.issues[0]?.message ?? 'Give the problem a title.');

@@ -173,7 +173,7 @@ export function useQueueController({
       mergeIntoCursor,
       unmergeCursor: () => {
         if (!cursor) return;
-        void unmergeTicket(db, user, cursor.id).then((refusal) =>
+        void unmergeTicket(db, user, sync, cursor.id).then((refusal) =>
           showFlash(refusal ?? 'Taken back out of the merge: it stands on its own again.'),
         );
       },
@@ -256,6 +256,7 @@ export function useQueueController({
       showFlash,
       openProblemDialog,
       onDismissFlood,
+      sync,
     ],
   );
 }

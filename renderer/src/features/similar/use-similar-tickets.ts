@@ -51,5 +51,7 @@ export function useSimilarTickets(ticket: Pick<Ticket, 'id' | 'subject' | 'body'
     [db, key],
   );
   if (!list || !rows) return undefined;
-  return list.map((match, index) => ({ match, ticket: rows[index] }));
+  // The rows may still be the previous list's for a render: pair by id, never by position.
+  const byId = new Map(rows.flatMap((row) => (row ? [[row.id as string, row]] : [])));
+  return list.map((match) => ({ match, ticket: byId.get(match.id) }));
 }
