@@ -5,7 +5,13 @@ import { advanceClock, clockOf } from '../domain/ticket-clock.ts';
 import { HOUR, MINUTE, at } from '../sla/sla-fixtures.ts';
 import { withStatus } from '../sync/mutators/ticket/ticket-rules.ts';
 import { ticketFixture } from '../testing/fixtures.ts';
-import { REOPEN_GRACE_MS, breachesOfChange, liveBreaches, reopenOfChange } from './ticket-failures.ts';
+import {
+  REOPEN_GRACE_MS,
+  breachesOfChange,
+  breachesOnRecord,
+  liveBreaches,
+  reopenOfChange,
+} from './ticket-failures.ts';
 
 // Urgent tickets run around the clock in the starter policies: first reply 30 min, next reply 1 h, resolution 4 h.
 const CONFIG = defaultSlaConfig(0);
@@ -164,5 +170,31 @@ describe('liveBreaches', () => {
     ],
   ])('%s', (_title, overrides, except, count) => {
     expect(liveBreaches([other(overrides)], CONFIG, now, except)).toHaveLength(count);
+  });
+});
+
+describe('breachesOnRecord', () => {
+  const history = (firstReplyAt: number | null, solvedAt: number) =>
+    urgent({
+      status: 'solved',
+      clock: { firstReplyAt, awaitingReplySince: null, solvedAt, pausedSince: null, pauses: [] },
+    });
+
+  it.each<[string, Ticket, ('first_response' | 'resolution')[], string[]]>([
+    [
+      'a late first reply and a late solve',
+      history(T0 + 2 * HOUR, T0 + 6 * HOUR),
+      ['first_response', 'resolution'],
+      ['First reply 2 h late on #1042', 'Resolution 2 h late on #1042'],
+    ],
+    ['both in time', history(T0 + 10 * MINUTE, T0 + HOUR), ['first_response', 'resolution'], []],
+    [
+      'only the metrics the source recorded are judged',
+      history(null, T0 + 6 * HOUR),
+      ['resolution'],
+      ['Resolution 2 h late on #1042'],
+    ],
+  ])('%s', (_title, ticket, metrics, whats) => {
+    expect(breachesOnRecord(ticket, CONFIG, new Set(metrics)).map((failure) => failure.what)).toEqual(whats);
   });
 });

@@ -2,7 +2,7 @@ import type { CustomerFailure } from '../domain/customer-failure.ts';
 import type { SlaConfig } from '../domain/sla-config.ts';
 import { ACTIVE_STATUSES, type Ticket } from '../domain/ticket.ts';
 import { clockOf } from '../domain/ticket-clock.ts';
-import { type MetClock, type SlaClock, slaClocks } from '../sla/sla-clocks.ts';
+import { type MetClock, type SlaClock, type SlaMetric, slaClocks } from '../sla/sla-clocks.ts';
 import { MINUTE_MS } from '../sla/zoned-time.ts';
 import { type Reopener, breachWords, overdueWords, reopenWords } from './failure-words.ts';
 
@@ -62,6 +62,32 @@ export function breachesOfChange(before: Ticket, after: Ticket, config: SlaConfi
     if (stillCounting.has(key) || !met?.breached) return [];
     return [failureOf(key, after, met.dueAt, breachWords(clock.metric, met.stoppedAt - met.dueAt, after))];
   });
+}
+
+/**
+ * Clocks of `ticket` that already stopped after their deadline, among
+ * `metrics`: the breaches in a history the product did not see happen (an
+ * imported ticket), judged by the team's policies like every met clock. Only
+ * the metrics whose stop the source recorded are judged; a ticket solved
+ * without a known first reply says nothing about how fast it was answered.
+ */
+export function breachesOnRecord(
+  ticket: Ticket,
+  config: SlaConfig,
+  metrics: ReadonlySet<SlaMetric>,
+): CustomerFailure[] {
+  return slaClocks(ticket, config).flatMap((clock): CustomerFailure[] =>
+    clock.state === 'met' && clock.breached && metrics.has(clock.metric)
+      ? [
+          failureOf(
+            clockKey(ticket, clock),
+            ticket,
+            clock.dueAt,
+            breachWords(clock.metric, clock.stoppedAt - clock.dueAt, ticket),
+          ),
+        ]
+      : [],
+  );
 }
 
 /**
