@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerFailure } from '../domain/customer-failure.ts';
-import { mergeFailures, withFailure } from './ledger.ts';
+import { withFailure } from './ledger.ts';
 
 const failure = (key: string, at: number): CustomerFailure => ({ key, kind: 'sla_breach', at, what: `failure ${key}` });
 
@@ -25,15 +25,5 @@ describe('withFailure', () => {
   it('orders failures of one instant by key, the same on every device', () => {
     expect(withFailure([failure('b', 10)], failure('a', 10))?.map((f) => f.key)).toEqual(['a', 'b']);
     expect(withFailure([failure('a', 10)], failure('b', 10))?.map((f) => f.key)).toEqual(['a', 'b']);
-  });
-});
-
-describe('mergeFailures', () => {
-  it('shows a live failure once it is recorded as the recorded one', () => {
-    const merged = mergeFailures([failure('a', 10)], [{ ...failure('a', 10), what: 'live' }, failure('b', 5)]);
-    expect(merged.map((f) => [f.key, f.what])).toEqual([
-      ['a', 'failure a'],
-      ['b', 'failure b'],
-    ]);
   });
 });

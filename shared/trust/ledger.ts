@@ -21,16 +21,3 @@ export function withFailure(
   const next = [...current, failure].sort(compareNewestFirst).slice(0, max);
   return next.includes(failure) ? next : null;
 }
-
-/**
- * Recorded failures and ones seen live (a deadline passing right now), as one
- * list, newest first: a live one already recorded (same key) is shown once, as
- * recorded.
- */
-export function mergeFailures(
-  recorded: readonly CustomerFailure[],
-  live: readonly CustomerFailure[],
-): CustomerFailure[] {
-  const keys = new Set(recorded.map((failure) => failure.key));
-  return [...recorded, ...live.filter((failure) => !keys.has(failure.key))].sort(compareNewestFirst);
-}

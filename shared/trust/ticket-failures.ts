@@ -103,9 +103,9 @@ export function reopenOfChange(before: Ticket, after: Ticket, at: number, by: Re
 
 /**
  * Deadlines passing right now on the customer's active tickets the device
- * holds, as failures (keyed like the breach the late answer will record, so
- * the two are one line). `except`: the ticket on screen, whose own SLA timer
- * already says it is late.
+ * holds, as failures (keyed like the breach the late answer will record).
+ * `except`: the ticket on screen, whose own SLA timer already says it is late.
+ * Shown beside the ledger, not counted by assessTrust: see use-customer-trust.
  */
 export function liveBreaches(
   tickets: Iterable<Ticket>,
