@@ -119,4 +119,29 @@ describe('the trust ledger, as the mutators keep it', () => {
     });
     expect(await ledger(tx, 'cus_globex')).toMatchObject([{ key: 'problem:prb_login', ticketNumber: 1043 }]);
   });
+
+  it('unlinking withdraws the problem from a customer no other linked ticket ties to it; a move relinks it', async () => {
+    const tx = world([{}, {}, { customerId: 'cus_globex' as never, requesterEmail: 'li@globex.example' }]);
+    const link = (problemId: string, ticketIds: string[], mutationId: number) =>
+      run(tx, 'linkToProblem', { problemId, ticketIds }, LATE, mutationId);
+    const keys = async (id = 'cus_acme') => (await ledger(tx, id))?.map((failure) => failure.key) ?? [];
+    await link('prb_login', ['tkt_000001', 'tkt_000002', 'tkt_000003'], 1);
+
+    // Acme still has another ticket on the problem: it stays on their ledger.
+    await run(tx, 'unlinkFromProblem', { ticketId: 'tkt_000001' }, LATE, 2);
+    expect(await keys()).toEqual(['problem:prb_login']);
+    await run(tx, 'unlinkFromProblem', { ticketId: 'tkt_000002' }, LATE, 3);
+    expect(await keys()).toEqual([]);
+
+    // Globex's ticket moves to another problem: a different fault after all.
+    await run(
+      tx,
+      'createProblem',
+      { problemId: 'prb_export', title: 'Invoice PDF export is blank', ticketIds: [] },
+      LATE,
+      4,
+    );
+    await link('prb_export', ['tkt_000003'], 5);
+    expect(await keys('cus_globex')).toEqual(['problem:prb_export']);
+  });
 });

@@ -46,14 +46,21 @@ export async function recordTicketFailures(
   }
 }
 
+/** The customers behind a ticket: its requester's, and those of every ticket merged into it. */
+function customersBehind(ticket: Ticket): Set<string> {
+  return new Set([ticket.customerId, ...(ticket.merged ?? []).map((merged) => merged.customerId)]);
+}
+
 /**
- * A problem hit the customers behind a ticket linked to it: the requester's
- * and those of every ticket merged into it. Once per problem per customer,
- * however many of their tickets are linked; failed when the ticket came in.
+ * A problem hit the customers behind a ticket just linked to it: once per
+ * problem per customer, however many of their tickets are linked; failed when
+ * the ticket came in. Called after the link is written, with the ticket as it
+ * was: one moved off another problem was a different fault after all, so
+ * that problem is withdrawn from their ledgers (see withdrawProblemFailures).
  */
 export async function recordProblemFailures(tx: MutatorTx, problem: Problem, ticket: Ticket): Promise<void> {
   const failure: CustomerFailure = {
-    key: `problem:${problem.id}`,
+    key: problemKey(problem.id),
     kind: 'problem',
     at: ticket.createdAt,
     ticketId: ticket.id,
@@ -61,6 +68,35 @@ export async function recordProblemFailures(tx: MutatorTx, problem: Problem, tic
     problemId: problem.id,
     what: problemWords(problem.title, ticket),
   };
-  const customers = new Set([ticket.customerId, ...(ticket.merged ?? []).map((merged) => merged.customerId)]);
-  for (const customerId of customers) await recordCustomerFailure(tx, customerId, failure);
+  for (const customerId of customersBehind(ticket)) await recordCustomerFailure(tx, customerId, failure);
+  if (ticket.problemId !== undefined && ticket.problemId !== problem.id) {
+    await withdrawProblemFailures(tx, ticket.problemId, ticket);
+  }
+}
+
+/**
+ * A ticket taken off a problem (after that is written): the problem did not
+ * hit its customers through it, so it leaves the ledger of each one no other
+ * linked ticket still ties to the problem. A device holding only some of the
+ * linked tickets may withdraw it too eagerly; the server's answer, which sees
+ * them all, arrives with the next pull.
+ */
+export async function withdrawProblemFailures(tx: MutatorTx, problemId: string, ticket: Ticket): Promise<void> {
+  const customers = customersBehind(ticket);
+  for (const linked of await tx.list('ticket', 'problemId', problemId)) {
+    for (const customerId of customersBehind(linked)) customers.delete(customerId);
+  }
+  for (const customerId of customers) {
+    const customer = await tx.get('customer', customerId);
+    const failures = customer?.failures;
+    if (!customer || !failures?.some((failure) => failure.key === problemKey(problemId))) continue;
+    await tx.put('customer', {
+      ...customer,
+      failures: failures.filter((failure) => failure.key !== problemKey(problemId)),
+    });
+  }
+}
+
+function problemKey(problemId: string): string {
+  return `problem:${problemId}`;
 }
