@@ -6,6 +6,7 @@ import { catchUp } from './benchmarks/catch-up.ts';
 import { intake } from './benchmarks/intake.ts';
 import { propagation } from './benchmarks/propagation.ts';
 import { queueInteractions } from './benchmarks/queue-interactions.ts';
+import { similarTickets } from './benchmarks/similar-tickets.ts';
 import { ticketOpen } from './benchmarks/ticket-open.ts';
 import { slaTimers } from './benchmarks/sla-timers.ts';
 import { formatTable, writeResults } from './harness/report.ts';
@@ -20,6 +21,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   propagation,
   catchUp,
   intake,
+  similarTickets,
 ];
 
 /** Which code was measured: the commit, and files changed in the working tree since (benchmarks run uncommitted work too). */

@@ -55,7 +55,7 @@ test('a customer failed 10 days ago is at risk on a new ticket, with the suggest
   expect(await seriousAxeViolations(page)).toEqual([]);
 
   // One key takes the suggestion; the customer stays at risk, with nothing more to suggest.
-  await page.keyboard.press('Shift+P');
+  await page.keyboard.press('Shift+R');
   await expect(detail.getByTestId('detail-priority')).toHaveText('High');
   await expect(suggestion.getByRole('button', { name: /Raise to/ })).toHaveCount(0);
   await expect(suggestion).toContainText('Failed 10 days ago');

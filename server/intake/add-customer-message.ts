@@ -12,6 +12,7 @@ import { newId } from '../db/new-id.ts';
 import { HttpError } from '../http/errors.ts';
 import { serverMutatorTx } from '../sync/server-mutator-tx.ts';
 import { nextWorkspaceVersion, notifyPoke, readRow, writeRow } from '../sync/sync-rows.ts';
+import { followMerge } from '../tickets/follow-merge.ts';
 import { ticketIdByNumber } from '../tickets/ticket-numbers.ts';
 
 export interface AddedMessage {
@@ -39,8 +40,7 @@ const REOPENED_BY_REPLY: ReadonlySet<TicketStatus> = new Set(['pending', 'solved
 
 /**
  * Adds a customer's follow-up to the ticket with `number`, inside the caller's
- * transaction (which holds the workspace row lock): a `customer_message` event,
- * the ticket's updatedAt bumped, and a reopen when the reply means work.
+ * transaction (which holds the workspace row lock): see addCustomerMessageToTicket.
  */
 export async function addCustomerMessage(
   tx: Sql,
@@ -51,14 +51,38 @@ export async function addCustomerMessage(
   extras: MessageExtras = {},
 ): Promise<AddedMessage> {
   const ticketId = await ticketIdByNumber(tx, workspaceId, number);
-  const ticket = ticketId ? await readRow(tx, workspaceId, 'ticket', ticketId, { forUpdate: true }) : undefined;
-  if (!ticket) throw new HttpError(404, 'not_found', `There is no ticket #${number}.`);
+  if (!ticketId) throw new HttpError(404, 'not_found', `There is no ticket #${number}.`);
+  return addCustomerMessageToTicket(tx, workspaceId, ticketId, message, now, extras);
+}
+
+const nameOf = (ticket: Pick<Ticket, 'id' | 'number'>) =>
+  ticket.number === undefined ? `Ticket ${ticket.id}` : `Ticket #${ticket.number}`;
+
+/**
+ * Adds a customer's follow-up to a ticket, inside the caller's transaction
+ * (which holds the workspace row lock): a `customer_message` event, the
+ * ticket's updatedAt bumped, and a reopen when the reply means work. A ticket
+ * merged as a duplicate hands the message to the ticket it was merged into
+ * (follow-merge.ts): that is where the flood is worked and answered, and the
+ * duplicate is closed. `ticket` in the answer is where the message landed.
+ */
+export async function addCustomerMessageToTicket(
+  tx: Sql,
+  workspaceId: string,
+  ticketId: string,
+  message: z.output<typeof IntakeMessageRequest>,
+  now: number,
+  extras: MessageExtras = {},
+): Promise<AddedMessage> {
+  const found = await readRow(tx, workspaceId, 'ticket', ticketId, { forUpdate: true });
+  if (!found) throw new HttpError(404, 'not_found', `There is no ticket ${ticketId}.`);
+  const ticket = await followMerge(tx, workspaceId, found, { forUpdate: true });
   if (ticket.status === 'closed') {
     // Closed is final (shared/domain/ticket-status.ts); the sender should open a new ticket.
     throw new HttpError(
       409,
       'ticket_closed',
-      `Ticket #${number} is closed. Send the message as a new ticket (POST /api/v1/intake/tickets).`,
+      `${nameOf(ticket)} is closed. Send the message as a new ticket (POST /api/v1/intake/tickets).`,
     );
   }
   const version = await nextWorkspaceVersion(tx, workspaceId);

@@ -316,6 +316,37 @@ describeEachDatabase('intake API', (kind) => {
       expect(failures[0]?.at).toBeGreaterThanOrEqual(wroteAt);
     });
 
+    it('files a follow-up to a merged ticket on the ticket it was merged into', async () => {
+      const canonical = await postIntake(base, ticketPath, secret, ticketRequest('Map blank (first report)'));
+      const duplicate = await postIntake(
+        base,
+        ticketPath,
+        secret,
+        ticketRequest('Map blank here too', 'it@wayfarer-logistics.example'),
+      );
+      const canonicalId = String(canonical.body.id);
+      const duplicateId = String(duplicate.body.id);
+      const { token } = await loginAs(server.app, 'agent');
+      const client = syncClient(server.app, token, { clientGroupId: `cg-merge-${kind}`, clientId: `c-merge-${kind}` });
+      const merged = await client.push([
+        client.mutation('mergeTickets', { targetId: canonicalId, sourceIds: [duplicateId] }),
+      ]);
+      expect(merged.body.rejections).toEqual([]);
+
+      const followUp = { body: 'Still blank for us.', from: { email: 'it@wayfarer-logistics.example' } };
+      const answer = await postIntake(base, messagePath(Number(duplicate.body.number)), secret, followUp);
+      expect(answer.status).toBe(201);
+      expect(answer.body).toMatchObject({ ticketId: canonicalId, number: Number(canonical.body.number) });
+      const landed = await server.db.query<{ data: Message }>(
+        "select data from sync_rows where entity = 'message' and data->>'body' = $1",
+        [followUp.body],
+      );
+      expect(landed.map((row) => row.data.ticketId)).toEqual([canonicalId]);
+      expect((await ticketRow(duplicateId)).status).toBe('closed');
+      expect((await eventsOf(canonicalId)).map((e) => e.change.kind)).toContain('customer_message');
+      expect((await eventsOf(duplicateId)).map((e) => e.change.kind)).not.toContain('customer_message');
+    });
+
     it('refuses a follow-up of nothing but spaces with a 400 that says why', async () => {
       const created = await postIntake(base, ticketPath, secret, ticketRequest('Blank follow-up'));
       const blank = { body: '   \n  ', from: { email: 'ops@kestrelfreight.example' } };

@@ -90,7 +90,8 @@ export function intakeHandlers({ db }: AppDeps): Pick<Handlers, 'intakeTicket' |
         });
         const answer: IntakeMessageResponse = {
           ticketId: added.ticket.id,
-          number: params.number,
+          // Where the message landed: a merged ticket's follow-up goes to the ticket it was merged into.
+          number: added.ticket.number ?? params.number,
           eventId: added.eventId,
           created: true,
         };

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { describe } from 'vitest';
 import type { DatabaseKind } from '#shared/api/health';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
+import { MIGRATIONS, type Migration, migrate } from '../db/migrate.ts';
 import { refreshDerivedColumns } from '../sync/derived-columns.ts';
 import { openPgliteDatabase } from '../db/pglite-database.ts';
 import { openPostgresDatabase } from '../db/postgres-database.ts';
@@ -19,11 +19,17 @@ export interface TestDatabase {
   drop: () => Promise<void>;
 }
 
-/** A fresh, migrated, empty database of the given kind. */
-export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/**
+ * A fresh, migrated, empty database of the given kind. `migrations`: only
+ * these (the first few), for a database as an older release left it.
+ */
+export async function openTestDatabase(
+  kind: DatabaseKind,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const db = await openPgliteDatabase('memory');
-    await migrate(db);
+    await migrate(db, migrations);
     await refreshDerivedColumns(db);
     return { db, url: null, drop: () => db.close() };
   }
@@ -36,7 +42,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   const db = await openPostgresDatabase(url.toString(), { poolSize: 8 });
-  await migrate(db);
+  await migrate(db, migrations);
   await refreshDerivedColumns(db);
   return {
     db,

@@ -388,7 +388,8 @@ export const ENDPOINTS = {
   intakeMessage: defineEndpoint({
     method: 'POST',
     path: '/api/v1/intake/tickets/:number/messages',
-    summary: "Add a customer's follow-up to an existing ticket, by its number.",
+    summary:
+      "Add a customer's follow-up to an existing ticket, by its number. A ticket merged into another passes it on: the answer names the ticket it landed on.",
     access: { kind: 'apiKey', scope: 'intake' },
     rateLimit: 'intake',
     headers: IntakeHeaders,

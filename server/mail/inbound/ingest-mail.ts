@@ -4,8 +4,9 @@ import type { Ticket } from '#shared/domain/ticket';
 import { saveCursor } from './save-cursor.ts';
 import type { Database, Sql } from '../../db/database.ts';
 import { newId } from '../../db/new-id.ts';
-import { addCustomerMessage } from '../../intake/add-customer-message.ts';
+import { addCustomerMessageToTicket } from '../../intake/add-customer-message.ts';
 import { createIntakeTicket } from '../../intake/create-intake-ticket.ts';
+import { followMerge } from '../../tickets/follow-merge.ts';
 import type { MailTuning } from '../mail-env.ts';
 import { ourMessageId } from '../message-ids.ts';
 import { settleBounce, settleOwnCopy } from '../outbound/settle-delivery.ts';
@@ -100,13 +101,13 @@ async function decide(
 
   const ours = mail.messageId ? ourMessageId(mail.messageId) : null;
   if (ours && ours.workspaceId === workspaceId) {
-    const ticketId = await settleOwnCopy(tx, workspaceId, ours.messageId, options.now);
+    const ticketId = await settleOwnCopy(tx, workspaceId, ours, options.now);
     return { outcome: 'own', ticketId, reason: 'a copy of a reply we sent' };
   }
   if (mail.bounce) {
     const original = mail.bounce.originalMessageId ? ourMessageId(mail.bounce.originalMessageId) : null;
     if (original && original.workspaceId === workspaceId) {
-      const settled = await settleBounce(tx, workspaceId, original.messageId, mail.bounce, options.now);
+      const settled = await settleBounce(tx, workspaceId, original, mail.bounce, options.now);
       if (settled && !settled.applied) {
         return held(
           `a bounce for ${mail.bounce.recipient ?? 'another address'}, not the customer: ${mail.bounce.reason}`,
@@ -130,11 +131,17 @@ async function decide(
     if (known) return { outcome: 'duplicate', ticketId: known.ticket_id, reason: 'the same mail arrived twice' };
   }
 
-  const ticket = await findThread(tx, workspaceId, mail);
+  // The requester's own thread: a merged ticket's requester answers the copy we sent into their thread.
+  const thread = await findThread(tx, workspaceId, mail);
+  // A merged ticket is closed, and the flood is worked and answered on the ticket it went into: the
+  // answer lands there (reopening it, if it waited on the customer). Filed by the duplicate's own
+  // status, it would open yet another ticket for a conversation that is still going on.
+  const ticket = thread ? await followMerge(tx, workspaceId, thread) : null;
   const open = ticket && ticket.status !== 'closed' ? ticket : null;
+  const threadId = thread?.id ?? null;
   if (mail.automatic) {
     if (!open) return held(`automatic mail (${mail.automatic}) that answers no open ticket`);
-    return addToTicket(tx, workspaceId, open, mail, options.now, mail.automatic);
+    return addToTicket(tx, workspaceId, open, threadId, mail, options.now, mail.automatic);
   }
   const [recent] = await tx.query<{ count: string | number }>(
     `select count(*) as count from mail_inbound
@@ -144,7 +151,7 @@ async function decide(
   if (Number(recent?.count ?? 0) >= options.tuning.senderLimitPerHour) {
     return held(`more than ${options.tuning.senderLimitPerHour} mails in an hour from this sender`, open?.id ?? null);
   }
-  if (open) return addToTicket(tx, workspaceId, open, mail, options.now, undefined);
+  if (open) return addToTicket(tx, workspaceId, open, threadId, mail, options.now, undefined);
   return createTicket(tx, workspaceId, mail, options.now);
 }
 
@@ -170,10 +177,16 @@ async function recordThread(
   );
 }
 
+/**
+ * Files the mail on `ticket` (canonical, when the thread's ticket was merged).
+ * Its Message-ID joins `threadId`'s mail thread, the requester's own: our next
+ * copy to them answers it, and no other requester's copy ever lists it.
+ */
 async function addToTicket(
   tx: Sql,
   workspaceId: string,
   ticket: Ticket,
+  threadId: string | null,
   mail: InboundMail,
   now: number,
   automatic: string | undefined,
@@ -187,15 +200,15 @@ async function addToTicket(
     mail.attachments,
     now,
   );
-  await addCustomerMessage(
+  await addCustomerMessageToTicket(
     tx,
     workspaceId,
-    ticket.number ?? 0,
+    ticket.id,
     { body: bodyOf(mail), from: { email: from.email, ...(from.name ? { name: from.name } : {}) } },
     now,
     { messageId, attachments, ...(automatic !== undefined ? { automatic } : {}) },
   );
-  await recordThread(tx, workspaceId, mail, ticket.id, messageId, now);
+  await recordThread(tx, workspaceId, mail, threadId ?? ticket.id, messageId, now);
   return { outcome: 'added', ticketId: ticket.id, reason: automatic ?? null };
 }
 

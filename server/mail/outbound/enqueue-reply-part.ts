@@ -2,12 +2,15 @@ import { activeOutbound } from '../mail-settings.ts';
 import type { MailSettingsStore } from '../mail-settings-store.ts';
 import { outboundMessageId } from '../message-ids.ts';
 import type { ServerPartContext } from '../../sync/server-mutations.ts';
-import { enqueueReply } from './mail-outbox.ts';
+import { enqueueReplyCopies } from './mail-outbox.ts';
+import { replyCopies } from './reply-copies.ts';
 
 /**
  * The server's part of `addMessage`: a public reply is queued for email in
- * the same transaction that stores it, and its row says "queued" from the
- * first moment every app sees it. Notes and teams without email queue nothing.
+ * the same transaction that stores it, one copy per recipient the reply
+ * recorded (its requester and each merged ticket's, see reply-copies.ts), and
+ * its row says "queued" from the first moment every app sees it. Notes and
+ * teams without email queue nothing.
  */
 export function enqueueReplyPart(store: () => MailSettingsStore) {
   return async ({ tx, mutatorTx, workspaceId, args, ctx }: ServerPartContext): Promise<void> => {
@@ -18,17 +21,19 @@ export function enqueueReplyPart(store: () => MailSettingsStore) {
     const message = await mutatorTx.get('message', messageId);
     const ticket = await mutatorTx.get('ticket', ticketId);
     if (!message || !ticket) return;
-    await enqueueReply(
-      tx,
-      {
-        workspaceId,
+    const copies = replyCopies(message, ticket).map((copy) => ({
+      threadTicketId: copy.threadTicketId,
+      recipient: copy.recipient,
+      toEmail: copy.email,
+      // The requester's copy keeps the id every reply had before merges; a merged requester's names their thread.
+      rfcMessageId: outboundMessageId(
         messageId,
-        ticketId,
-        rfcMessageId: outboundMessageId(messageId, workspaceId, outbound.from.email),
-        toEmail: ticket.requesterEmail,
-      },
-      ctx.now,
-    );
+        workspaceId,
+        outbound.from.email,
+        copy.threadTicketId === ticket.id ? undefined : copy.threadTicketId,
+      ),
+    }));
+    await enqueueReplyCopies(tx, { workspaceId, messageId, ticketId: ticket.id }, copies, ctx.now);
     await mutatorTx.put('message', { ...message, delivery: { state: 'queued', at: ctx.now } });
   };
 }

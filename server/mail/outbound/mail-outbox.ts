@@ -1,14 +1,25 @@
 import type { Database, Sql } from '../../db/database.ts';
-import { writeDelivery } from '../message-delivery.ts';
+import { refreshDelivery } from './copy-delivery.ts';
 
-/** One reply on its way out; the row's primary key (team, message) makes a second enqueue a no-op. */
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed';
+
+/**
+ * One copy of a reply on its way out: a reply goes to each of its requesters
+ * as their own mail. The row's key (team, message, recipient) makes a second
+ * enqueue of the same copy a no-op; each copy has its own Message-ID.
+ */
 export interface OutboxRow {
   workspaceId: string;
   messageId: string;
+  /** The reply's ticket. */
   ticketId: string;
+  /** The ticket whose thread this copy continues (the requester's own; the reply's ticket for its requester). */
+  threadTicketId: string;
+  /** Lowercased address: the copy's key. */
+  recipient: string;
   rfcMessageId: string;
   toEmail: string;
-  state: 'queued' | 'sending' | 'sent' | 'failed';
+  state: OutboxState;
   attempts: number;
   lastError: string | null;
 }
@@ -17,17 +28,23 @@ interface RawRow {
   workspace_id: string;
   message_id: string;
   ticket_id: string;
+  thread_ticket_id: string;
+  recipient: string;
   rfc_message_id: string;
   to_email: string;
-  state: OutboxRow['state'];
+  state: OutboxState;
   attempts: number;
   last_error: string | null;
 }
+
+const COLUMNS = `workspace_id, message_id, ticket_id, thread_ticket_id, recipient, rfc_message_id, to_email, state, attempts, last_error`;
 
 const fromRaw = (row: RawRow): OutboxRow => ({
   workspaceId: row.workspace_id,
   messageId: row.message_id,
   ticketId: row.ticket_id,
+  threadTicketId: row.thread_ticket_id,
+  recipient: row.recipient,
   rfcMessageId: row.rfc_message_id,
   toEmail: row.to_email,
   state: row.state,
@@ -35,21 +52,46 @@ const fromRaw = (row: RawRow): OutboxRow => ({
   lastError: row.last_error,
 });
 
-/** Queues a reply in the transaction that stores it: a reply that exists is a reply that will be sent. */
-export async function enqueueReply(
+/** One copy to queue: who gets it, in which thread, under which Message-ID. */
+export type QueuedCopy = Pick<OutboxRow, 'threadTicketId' | 'recipient' | 'rfcMessageId' | 'toEmail'>;
+
+/**
+ * Queues every copy of a reply in the transaction that stores it: a reply
+ * that exists is a reply that will be sent, to each of its requesters. Each
+ * copy's Message-ID is recorded in its own ticket's thread, so the requester's
+ * answer finds that ticket (and, through its merge, the reply's).
+ */
+export async function enqueueReplyCopies(
   tx: Sql,
-  row: Pick<OutboxRow, 'workspaceId' | 'messageId' | 'ticketId' | 'rfcMessageId' | 'toEmail'>,
+  reply: Pick<OutboxRow, 'workspaceId' | 'messageId' | 'ticketId'>,
+  copies: readonly QueuedCopy[],
   now: number,
 ): Promise<void> {
+  if (copies.length === 0) return;
+  const threads = copies.map((copy) => copy.threadTicketId);
+  const rfcIds = copies.map((copy) => copy.rfcMessageId);
   await tx.query(
-    `insert into mail_outbox (workspace_id, message_id, ticket_id, rfc_message_id, to_email, state, next_attempt_at, created_at)
-     values ($1, $2, $3, $4, $5, 'queued', $6, $6) on conflict (workspace_id, message_id) do nothing`,
-    [row.workspaceId, row.messageId, row.ticketId, row.rfcMessageId, row.toEmail, now],
+    `insert into mail_outbox
+       (workspace_id, message_id, ticket_id, thread_ticket_id, recipient, rfc_message_id, to_email, state, next_attempt_at, created_at)
+     select $1, $2, $3, copy.thread, copy.recipient, copy.rfc, copy.email, 'queued', $4, $4
+     from unnest($5::text[], $6::text[], $7::text[], $8::text[]) as copy(thread, recipient, rfc, email)
+     on conflict do nothing`,
+    [
+      reply.workspaceId,
+      reply.messageId,
+      reply.ticketId,
+      now,
+      threads,
+      copies.map((copy) => copy.recipient),
+      rfcIds,
+      copies.map((copy) => copy.toEmail),
+    ],
   );
   await tx.query(
     `insert into mail_threads (workspace_id, rfc_message_id, ticket_id, message_id, direction, at)
-     values ($1, $2, $3, $4, 'out', $5) on conflict (workspace_id, rfc_message_id) do nothing`,
-    [row.workspaceId, row.rfcMessageId, row.ticketId, row.messageId, now],
+     select $1, copy.rfc, copy.thread, $2, 'out', $3 from unnest($4::text[], $5::text[]) as copy(rfc, thread)
+     on conflict (workspace_id, rfc_message_id) do nothing`,
+    [reply.workspaceId, reply.messageId, now, rfcIds, threads],
   );
 }
 
@@ -63,8 +105,9 @@ export interface ClaimedRow extends OutboxRow {
   inDoubt: boolean;
 }
 
-/** The workspace row first, as every writer takes it, then the outbox row under this claim only. */
-const CLAIMED = `workspace_id = $1 and message_id = $2 and state = 'sending' and attempts = $3`;
+/** The workspace row first, as every writer takes it, then this copy's row under this claim only. */
+const CLAIMED = `workspace_id = $1 and message_id = $2 and recipient = $3 and state = 'sending' and attempts = $4`;
+const claimParams = (row: ClaimedRow) => [row.workspaceId, row.messageId, row.recipient, row.attempts];
 
 async function lockWorkspace(tx: Sql, workspaceId: string): Promise<void> {
   await tx.query('select 1 from workspaces where id = $1 for update', [workspaceId]);
@@ -85,18 +128,18 @@ export async function claimDue(
 ): Promise<ClaimedRow[]> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<RawRow>(
-      `select workspace_id, message_id, ticket_id, rfc_message_id, to_email, state, attempts, last_error
+      `select ${COLUMNS}
        from mail_outbox
        where workspace_id = $1 and state in ('queued', 'sending') and next_attempt_at <= $2
-       order by next_attempt_at, message_id limit $3 for update skip locked`,
+       order by next_attempt_at, message_id, recipient limit $3 for update skip locked`,
       [workspaceId, now, limit],
     );
     const claimed: ClaimedRow[] = [];
     for (const raw of rows) {
       await tx.query(
-        `update mail_outbox set state = 'sending', attempts = attempts + 1, next_attempt_at = $3
-         where workspace_id = $1 and message_id = $2`,
-        [workspaceId, raw.message_id, now + leaseMs],
+        `update mail_outbox set state = 'sending', attempts = attempts + 1, next_attempt_at = $4
+         where workspace_id = $1 and message_id = $2 and recipient = $3`,
+        [workspaceId, raw.message_id, raw.recipient, now + leaseMs],
       );
       claimed.push({ ...fromRaw(raw), attempts: Number(raw.attempts) + 1, inDoubt: raw.state === 'sending' });
     }
@@ -106,7 +149,7 @@ export async function claimDue(
 
 /**
  * `serverMessageId`: the id the relay gave the mail when it replaced ours (Microsoft 365 and
- * Amazon SES do); recorded too, so the customer's answer to it still finds the ticket.
+ * Amazon SES do); recorded too, in this copy's thread, so the requester's answer to it still finds the ticket.
  */
 export async function markSent(
   db: Database,
@@ -117,18 +160,18 @@ export async function markSent(
   await db.transaction(async (tx) => {
     await lockWorkspace(tx, row.workspaceId);
     const updated = await tx.query(
-      `update mail_outbox set state = 'sent', sent_at = $4, last_error = null where ${CLAIMED} returning 1`,
-      [row.workspaceId, row.messageId, row.attempts, now],
+      `update mail_outbox set state = 'sent', sent_at = $5, last_error = null where ${CLAIMED} returning 1`,
+      [...claimParams(row), now],
     );
     if (updated.length === 0) return; // settled meanwhile (its Bcc copy, a bounce): that answer stands
     if (serverMessageId && serverMessageId !== row.rfcMessageId) {
       await tx.query(
         `insert into mail_threads (workspace_id, rfc_message_id, ticket_id, message_id, direction, at)
          values ($1, $2, $3, $4, 'out', $5) on conflict (workspace_id, rfc_message_id) do nothing`,
-        [row.workspaceId, serverMessageId, row.ticketId, row.messageId, now],
+        [row.workspaceId, serverMessageId, row.threadTicketId, row.messageId, now],
       );
     }
-    await writeDelivery(tx, row.workspaceId, row.messageId, { state: 'sent', at: now });
+    await refreshDelivery(tx, row.workspaceId, row.messageId, now);
   });
 }
 
@@ -148,11 +191,11 @@ export async function markRetry(
   await db.transaction(async (tx) => {
     await lockWorkspace(tx, row.workspaceId);
     const updated = await tx.query(
-      `update mail_outbox set state = $4, next_attempt_at = $5, last_error = $6 where ${CLAIMED} returning 1`,
-      [row.workspaceId, row.messageId, row.attempts, inDoubt ? 'sending' : 'queued', retryAt, reason],
+      `update mail_outbox set state = $5, next_attempt_at = $6, last_error = $7 where ${CLAIMED} returning 1`,
+      [...claimParams(row), inDoubt ? 'sending' : 'queued', retryAt, reason],
     );
     if (updated.length === 0) return;
-    await writeDelivery(tx, row.workspaceId, row.messageId, { state: 'queued', at: now, reason: reason.slice(0, 500) });
+    await refreshDelivery(tx, row.workspaceId, row.messageId, now);
   });
 }
 
@@ -160,11 +203,11 @@ export async function markFailed(db: Database, row: ClaimedRow, reason: string, 
   await db.transaction(async (tx) => {
     await lockWorkspace(tx, row.workspaceId);
     const updated = await tx.query(
-      `update mail_outbox set state = 'failed', last_error = $4 where ${CLAIMED} returning 1`,
-      [row.workspaceId, row.messageId, row.attempts, reason],
+      `update mail_outbox set state = 'failed', last_error = $5 where ${CLAIMED} returning 1`,
+      [...claimParams(row), reason],
     );
     if (updated.length === 0) return;
-    await writeDelivery(tx, row.workspaceId, row.messageId, { state: 'failed', at: now, reason: reason.slice(0, 500) });
+    await refreshDelivery(tx, row.workspaceId, row.messageId, now);
   });
 }
 
@@ -177,6 +220,7 @@ export async function nextDueAt(db: Database, workspaceId: string): Promise<numb
   return row?.at === null || row?.at === undefined ? null : Number(row.at);
 }
 
+/** Mails (one per copy of a reply) waiting to go out, and failed for good. */
 export async function queueCounts(sql: Sql, workspaceId: string): Promise<{ waiting: number; failed: number }> {
   const [row] = await sql.query<{ waiting: string | number; failed: string | number }>(
     `select count(*) filter (where state in ('queued', 'sending')) as waiting,

@@ -47,7 +47,7 @@ export function Conversation({ thread }: ConversationProps) {
       </section>
     );
   }
-  const { entries, pending } = thread;
+  const { entries, pending, missingMerged } = thread;
   // The customer's first message stays in view (it says what the ticket is about), then the newest ones.
   const hidden = showAll ? 0 : Math.max(0, entries.length - 1 - limit);
   const filling = limit < INITIAL_MESSAGES;
@@ -58,6 +58,13 @@ export function Conversation({ thread }: ConversationProps) {
 
   return (
     <section className="conversation" aria-label="Conversation" data-testid="conversation" ref={section}>
+      {missingMerged > 0 && (
+        <p className="conversation__note" role="note">
+          {missingMerged === 1 ? 'One ticket' : `${missingMerged} tickets`} merged into this one{' '}
+          {missingMerged === 1 ? 'is' : 'are'} older than this device keeps, so {missingMerged === 1 ? 'its' : 'their'}{' '}
+          messages are not shown here. Open {missingMerged === 1 ? 'it' : 'them'} from the merged list to fetch them.
+        </p>
+      )}
       {shown.map((entry, index) => (
         <Fragment key={entry.id}>
           {hidden > 0 && index === 1 && filling && <p className="conversation__loading">Loading earlier messages…</p>}
@@ -85,6 +92,14 @@ export function Conversation({ thread }: ConversationProps) {
             outboundOn={outboundOn}
             attachments={entry.attachments}
             automatic={entry.automatic}
+            mergedFrom={
+              entry.mergedFrom
+                ? entry.mergedFrom.number === undefined
+                  ? 'a merged ticket'
+                  : `#${entry.mergedFrom.number}`
+                : undefined
+            }
+            recipientCount={entry.recipientCount}
           />
         </Fragment>
       ))}

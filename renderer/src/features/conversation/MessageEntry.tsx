@@ -26,6 +26,10 @@ export interface MessageEntryProps {
   attachments?: readonly MessageAttachment[] | undefined;
   /** Why a machine wrote this customer message. */
   automatic?: string | undefined;
+  /** "#1042": written on a ticket since merged into this one. */
+  mergedFrom?: string | undefined;
+  /** How many requesters a reply went to, when more than one (a merged ticket's). */
+  recipientCount?: number | undefined;
 }
 
 const KIND_LABELS: Record<MessageKind, string> = {
@@ -105,6 +109,16 @@ export const MessageEntry = memo(function MessageEntry(props: MessageEntryProps)
             Automatic reply — did not reopen the ticket
             {/* The reason is the server's, but a title is not read by every screen reader: say it too. */}
             <span className="visually-hidden"> ({automatic})</span>
+          </span>
+        )}
+        {props.mergedFrom && (
+          <span className="message__merged-label" data-testid="merged-from">
+            from {props.mergedFrom} (merged)
+          </span>
+        )}
+        {kind === 'reply' && props.recipientCount !== undefined && props.recipientCount > 1 && (
+          <span className="message__recipients" data-testid="reply-recipients">
+            to {props.recipientCount} requesters, each in their own thread
           </span>
         )}
         <time className="message__time" dateTime={new Date(createdAt).toISOString()}>

@@ -24,9 +24,16 @@ export interface ThreadEntry {
   automatic?: string;
   /** Where it came from: only `message` entries can be new since a draft began, or be waiting in the outbox. */
   source: 'ticket' | 'message' | 'event';
+  /** Set when it was written on a ticket merged into this one: which ticket. */
+  mergedFrom?: { ticketId: string; number?: number };
+  /** For a public reply: how many requesters it went to (more than one after a merge). */
+  recipientCount?: number;
 }
 
 type TicketOpening = Pick<Ticket, 'id' | 'body' | 'createdAt' | 'requesterEmail' | 'requesterName' | 'attachments'>;
+
+/** A ticket merged into the one on screen: its opening message and its number, for labelling. */
+export type MergedOpening = TicketOpening & Pick<Ticket, 'number'>;
 
 /** The ticket's body as its first customer message; none when the ticket was opened without text. */
 function openingEntry(ticket: TicketOpening): ThreadEntry[] {
@@ -59,6 +66,7 @@ function messageEntry(message: Message): ThreadEntry {
     ...(message.delivery !== undefined ? { delivery: message.delivery } : {}),
     ...(message.attachments?.length ? { attachments: message.attachments } : {}),
     ...(message.automatic !== undefined ? { automatic: message.automatic } : {}),
+    ...(message.recipients !== undefined ? { recipientCount: message.recipients.length } : {}),
     source: 'message',
   };
 }
@@ -85,16 +93,35 @@ const byTimeThenId = (a: ThreadEntry, b: ThreadEntry) =>
 /**
  * The conversation in reading order: the ticket's body first, whatever its
  * time says, then messages and legacy follow-ups by time (ties by id, so every
- * device shows the same order).
+ * device shows the same order). Tickets merged into this one join it: their
+ * opening messages and their messages, in time order, each marked with the
+ * ticket it was written on.
  */
 export function assembleThread(
   ticket: TicketOpening,
   messages: readonly Message[],
   events: readonly TicketEvent[],
+  merged: readonly MergedOpening[] = [],
 ): ThreadEntry[] {
+  const origin = new Map(
+    merged.map((opening) => [
+      opening.id as string,
+      opening.number === undefined ? { ticketId: opening.id } : { ticketId: opening.id, number: opening.number },
+    ]),
+  );
+  const fromMerged = (entry: ThreadEntry, ticketId: string): ThreadEntry => {
+    const from = origin.get(ticketId);
+    return from ? { ...entry, mergedFrom: from } : entry;
+  };
   const rest = [
-    ...messages.filter((message) => message.ticketId === ticket.id).map(messageEntry),
-    ...events.flatMap((event) => legacyEntry(event) ?? []),
+    ...merged.flatMap((opening) => openingEntry(opening).map((entry) => fromMerged(entry, opening.id))),
+    ...messages
+      .filter((message) => message.ticketId === ticket.id || origin.has(message.ticketId))
+      .map((message) => fromMerged(messageEntry(message), message.ticketId)),
+    ...events.flatMap((event) => {
+      const entry = legacyEntry(event);
+      return entry ? [fromMerged(entry, event.ticketId)] : [];
+    }),
   ].sort(byTimeThenId);
   return [...openingEntry(ticket), ...rest];
 }

@@ -29,6 +29,9 @@ import { usePresenceByTicket } from '../presence/use-presence.ts';
 import { useQueueController } from './use-queue-controller.ts';
 import { useSlaNow } from '../sla/use-query-sla.ts';
 import { useCustomerTrust } from '../trust/use-customer-trust.ts';
+import { FloodBanner } from '../floods/FloodBanner.tsx';
+import { useFloodAlert } from '../floods/use-flood-alert.ts';
+import { ProblemDialogHost } from '../problems/ProblemDialogHost.tsx';
 
 /** The list when the agent has refined the view with the filter bar. */
 const REFINED_VIEW_KEY = 'queue:refined';
@@ -89,8 +92,12 @@ function Queue({ stale }: { stale: boolean }) {
 
   useFirstPaintMark(list !== undefined && list.length > 0);
   useTicketLink();
+  const { alert: flood, dismiss: dismissFlood } = useFloodAlert();
   const controller = useQueueController({
     list,
+    flood,
+    onDismissFlood: dismissFlood,
+    cursorMerged: selected?.mergedInto !== undefined,
     views,
     searchInput,
     tagInput,
@@ -189,6 +196,14 @@ function Queue({ stale }: { stale: boolean }) {
             happening, sign out and in again to download a fresh copy.
           </p>
         )}
+        {flood && (
+          <FloodBanner
+            alert={flood}
+            onSelect={controller.selectFlood}
+            onLink={controller.linkFlood}
+            onDismiss={controller.dismissFlood}
+          />
+        )}
         <SelectionBar controller={controller} />
         <p className="queue__cue" role="status" aria-live="polite" data-testid="queue-cue" key={controller.cue}>
           {controller.cue}
@@ -218,6 +233,7 @@ function Queue({ stale }: { stale: boolean }) {
         tagInput={tagInput}
         onCommand={(ticket: Ticket, command) => controller.applyTo([ticket], command)}
       />
+      <ProblemDialogHost />
       {savingView && (
         <SaveViewDialog
           definition={definition}

@@ -182,8 +182,8 @@ const ticket: QueueAction[] = [
     id: 'ticket.priority.suggested',
     title: 'Raise to the suggested priority (customer at risk)',
     group: 'Ticket',
-    // Shown as ⇧P on the suggestion's button (trust/TrustSuggestion.tsx).
-    keys: ['shift+p'],
+    // R for raise; shown as ⇧R on the suggestion's button (trust/TrustSuggestion.tsx).
+    keys: ['shift+r'],
     when: (ctx) => ctx.may.triage && ctx.suggestedPriority !== null && ctx.selection.size === 0,
     run: (ctx) => {
       if (ctx.suggestedPriority !== null) ctx.apply({ kind: 'priority', priority: ctx.suggestedPriority });
@@ -197,6 +197,63 @@ const ticket: QueueAction[] = [
     keys: ['z', 'mod+z'],
     run: (ctx) => ctx.undo(),
     keywords: ['revert', 'take back'],
+  },
+];
+
+const floods: QueueAction[] = [
+  {
+    id: 'ticket.merge',
+    title: 'Merge the selected tickets into this one',
+    group: 'Floods',
+    keys: ['shift+m'],
+    when: (ctx) => ctx.may.merge && ctx.cursor !== undefined && [...ctx.selection].some((id) => id !== ctx.cursor?.id),
+    run: (ctx) => ctx.mergeIntoCursor(),
+    keywords: ['duplicate', 'merge', 'combine', 'same problem'],
+  },
+  {
+    id: 'ticket.unmerge',
+    title: 'Take this ticket back out of its merge',
+    group: 'Floods',
+    keys: ['shift+u'],
+    when: (ctx) => ctx.may.merge && ctx.cursorMerged,
+    run: (ctx) => ctx.unmergeCursor(),
+    keywords: ['unmerge', 'split', 'not a duplicate'],
+  },
+  {
+    id: 'problem.link',
+    title: 'Link to a problem…',
+    group: 'Floods',
+    keys: ['shift+p'],
+    when: (ctx) => ctx.may.problems && hasTarget(ctx),
+    run: (ctx) => ctx.linkToProblem(),
+    keywords: ['problem', 'incident', 'known issue', 'cluster'],
+  },
+  {
+    id: 'flood.select',
+    title: 'Select the flood’s look-alike tickets',
+    group: 'Floods',
+    keys: ['shift+f'],
+    when: (ctx) => (ctx.flood?.lookAlikes ?? 0) > 0,
+    run: (ctx) => ctx.selectFlood(),
+    keywords: ['flood', 'cluster', 'similar', 'look-alike'],
+  },
+  {
+    id: 'flood.link',
+    title: 'Link the flood’s look-alikes to a problem…',
+    group: 'Floods',
+    keys: ['shift+l'],
+    when: (ctx) => ctx.may.problems && (ctx.flood?.lookAlikes ?? 0) > 0,
+    run: (ctx) => ctx.linkFlood(),
+    keywords: ['flood', 'problem', 'cluster'],
+  },
+  {
+    id: 'flood.dismiss',
+    title: 'Not now: hide the flood alert',
+    group: 'Floods',
+    keys: [],
+    when: (ctx) => ctx.flood !== null,
+    run: (ctx) => ctx.dismissFlood(),
+    keywords: ['flood', 'dismiss', 'snooze'],
   },
 ];
 
@@ -247,5 +304,6 @@ export const QUEUE_ACTIONS: readonly QueueAction[] = [
   ...priorities,
   ...statuses,
   ...ticket,
+  ...floods,
   ...views,
 ];

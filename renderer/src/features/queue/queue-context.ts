@@ -21,8 +21,12 @@ export interface QueueContext {
    * ledger: failed lately, see shared/trust/assess-trust.ts); null when none.
    */
   suggestedPriority: TicketPriority | null;
-  /** May this agent change priorities, statuses, assignees? (the role × action table) */
-  may: { triage: boolean; status: boolean; claim: boolean };
+  /** May this agent change priorities, statuses, assignees, merge, link problems? (the role × action table) */
+  may: { triage: boolean; status: boolean; claim: boolean; merge: boolean; problems: boolean };
+  /** The flood the banner shows: how many look-alikes it offers to act on (0: volume only); null: none. */
+  flood: { lookAlikes: number } | null;
+  /** The ticket under the cursor is merged into another (it can be taken back out). */
+  cursorMerged: boolean;
   moveCursor: (to: number | 'first' | 'last') => void;
   openCursor: () => void;
   togglePick: () => void;
@@ -40,4 +44,15 @@ export interface QueueContext {
   toggleDensity: () => void;
   toggleFilters: () => void;
   saveView: () => void;
+  /** Merges the picked tickets into the cursor's. */
+  mergeIntoCursor: () => void;
+  /** Takes the cursor's ticket back out of the ticket it was merged into. */
+  unmergeCursor: () => void;
+  /** Opens the problem dialog for the picked tickets, or the cursor's. */
+  linkToProblem: () => void;
+  /** Picks the flood's look-alike tickets. */
+  selectFlood: () => void;
+  /** Opens the problem dialog for the flood's look-alikes, titled after them. */
+  linkFlood: () => void;
+  dismissFlood: () => void;
 }

@@ -14,6 +14,9 @@ import { pickRange, togglePicked } from './selection.ts';
 import { type CursorMove, cursorAnchor, stepFromAnchor } from './cursor-anchor.ts';
 import { useTicketChanges } from './use-ticket-changes.ts';
 import type { TicketCommand } from './ticket-command.ts';
+import type { FloodAlert } from '../floods/use-flood-alert.ts';
+import { mergeIntoTicket, unmergeTicket } from '../merge/merge-actions.ts';
+import { useProblemDialogStore } from '../problems/problem-dialog-store.ts';
 
 export interface QueueController extends QueueContext {
   now: number;
@@ -27,6 +30,11 @@ export interface QueueController extends QueueContext {
 
 interface ControllerInput {
   list: ViewSnapshot | undefined;
+  /** The flood the banner shows, if any. */
+  flood: FloodAlert | null;
+  onDismissFlood: () => void;
+  /** The ticket under the cursor is merged into another. */
+  cursorMerged: boolean;
   views: readonly ViewSpec[];
   searchInput: RefObject<HTMLInputElement | null>;
   tagInput: RefObject<HTMLInputElement | null>;
@@ -38,13 +46,18 @@ interface ControllerInput {
 /** The queue's moves, in one place: the actions registry, buttons and rows all call these. */
 export function useQueueController({
   list,
+  flood,
+  onDismissFlood,
+  cursorMerged,
   views,
   searchInput,
   tagInput,
   onSaveView,
   suggestedPriority,
 }: ControllerInput): QueueController {
-  const { user, query, sync } = useWorkspace();
+  const { db, user, query, sync } = useWorkspace();
+  const showFlash = useUiStore((s) => s.showFlash);
+  const openProblemDialog = useProblemDialogStore((s) => s.open);
   const now = useNow();
   const selectedId = useUiStore((s) => s.selectedTicketId);
   const selectTicket = useUiStore((s) => s.selectTicket);
@@ -125,6 +138,20 @@ export function useQueueController({
     return cursor ? [cursor] : [];
   }, [selection, cursor, query]);
 
+  const mergeIntoCursor = useCallback(() => {
+    if (!cursor) return;
+    const sources = [...selection].filter((id) => id !== cursor.id);
+    const name = cursor.number !== undefined ? `#${cursor.number}` : 'this ticket';
+    void mergeIntoTicket(db, user, cursor.id, sources).then(({ merged, refusal }) => {
+      if (merged > 0) useQueueViewStore.getState().clearSelection();
+      showFlash(
+        refusal && merged === 0
+          ? refusal
+          : `Merged ${merged} ${merged === 1 ? 'ticket' : 'tickets'} into ${name}: one reply now reaches every requester.${refusal ? ` ${refusal}` : ''}`,
+      );
+    });
+  }, [cursor, selection, db, user, showFlash]);
+
   const store = useQueueViewStore.getState();
   return useMemo<QueueController>(
     () => ({
@@ -142,7 +169,32 @@ export function useQueueController({
         triage: can(user.role, 'ticket.triage'),
         status: can(user.role, 'ticket.status'),
         claim: can(user.role, 'ticket.claim'),
+        merge: can(user.role, 'ticket.merge'),
+        problems: can(user.role, 'problems.manage'),
       },
+      flood: flood ? { lookAlikes: flood.cluster?.ticketIds.length ?? 0 } : null,
+      cursorMerged,
+      mergeIntoCursor,
+      unmergeCursor: () => {
+        if (!cursor) return;
+        void unmergeTicket(db, user, cursor.id).then((refusal) =>
+          showFlash(refusal ?? 'Taken back out of the merge: it stands on its own again.'),
+        );
+      },
+      linkToProblem: () => {
+        const chosen = targets();
+        if (chosen.length === 0) return;
+        openProblemDialog({ ticketIds: chosen.map((r) => r.id), suggestedTitle: chosen[0]?.subject ?? '' });
+      },
+      selectFlood: () => {
+        const ids = flood?.cluster?.ticketIds ?? [];
+        if (ids.length > 0) store.setSelection(new Set(ids), null);
+      },
+      linkFlood: () => {
+        const cluster = flood?.cluster;
+        if (cluster) openProblemDialog({ ticketIds: cluster.ticketIds, suggestedTitle: cluster.label });
+      },
+      dismissFlood: onDismissFlood,
       select: (id) => selectTicket(id),
       moveCursor,
       openCursor: () => {
@@ -202,6 +254,13 @@ export function useQueueController({
       tagInput,
       onSaveView,
       store,
+      flood,
+      cursorMerged,
+      mergeIntoCursor,
+      db,
+      showFlash,
+      openProblemDialog,
+      onDismissFlood,
     ],
   );
 }

@@ -8,6 +8,9 @@ import { TrustLedger } from '../trust/TrustLedger.tsx';
 import type { CustomerTrust } from '../trust/use-customer-trust.ts';
 import { OtherOpenTickets } from './OtherOpenTickets.tsx';
 import { TicketHistory } from './TicketHistory.tsx';
+import { TicketMerges } from '../merge/TicketMerges.tsx';
+import { TicketProblem } from '../problems/TicketProblem.tsx';
+import { SimilarTickets } from '../similar/SimilarTickets.tsx';
 
 export interface TicketSidePanelProps {
   ticket: Ticket;
@@ -32,7 +35,10 @@ const TIER_LABELS: Readonly<Record<Customer['tier'], string>> = {
 export function TicketSidePanel({ ticket, customer, trust, presence, now }: TicketSidePanelProps) {
   return (
     <aside className="ticket-panel" aria-label="Ticket context" data-testid="ticket-panel">
+      <TicketMerges ticket={ticket} now={now} />
       <SlaClocksPanel ticket={ticket} />
+      <TicketProblem ticket={ticket} />
+      <SimilarTickets ticket={ticket} />
       <section className="ticket-panel__section" aria-labelledby="ticket-panel-customer">
         <h3 id="ticket-panel-customer">Customer</h3>
         {customer ? (

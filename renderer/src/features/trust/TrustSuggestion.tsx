@@ -31,10 +31,10 @@ export function TrustSuggestion({ trust, mayTriage, onAccept }: TrustSuggestionP
           className="button button--small"
           disabled={!mayTriage}
           // The queue action 'ticket.priority.suggested' is on the same key.
-          aria-keyshortcuts="Shift+P"
+          aria-keyshortcuts="Shift+R"
           onClick={() => onAccept(priority)}
         >
-          <kbd>⇧P</kbd> Raise to {PRIORITY_LABELS[priority]}
+          <kbd>⇧R</kbd> Raise to {PRIORITY_LABELS[priority]}
         </button>
       )}
     </div>

@@ -149,3 +149,85 @@ describe('SearchClient', () => {
     expect(worker.posted).toHaveLength(1);
   });
 });
+
+describe('SearchClient similar tickets and floods', () => {
+  const match = (n: number) => ({ id: `tkt_${n}`, score: 0.5, sharedTerms: ['login'] });
+  const report = {
+    windowMinutes: 20,
+    count: 38,
+    expected: 6,
+    baselineHours: 8,
+    clustered: 38,
+    reason: 'volume',
+    clusters: [{ ticketIds: ['tkt_1', 'tkt_2'], centreId: 'tkt_1', label: 'Login fails', topTerms: ['login'] }],
+  };
+
+  it('asks for similar tickets and floods, several at once, each answered by its own reply', async () => {
+    const worker = fakeWorker();
+    const first = worker.client.similarTickets(TicketId.parse('tkt_1'));
+    const second = worker.client.similarTickets(TicketId.parse('tkt_2'), 3);
+    const flood = worker.client.detectFlood(1_700_000_000_000.7);
+    const search = worker.client.search('printer');
+    expect(worker.posted).toEqual([
+      { type: 'similar', requestId: 1, ticketId: 'tkt_1', limit: 5 },
+      { type: 'similar', requestId: 2, ticketId: 'tkt_2', limit: 3 },
+      { type: 'flood', requestId: 3, now: 1_700_000_000_000 },
+      { type: 'search', requestId: 4, text: 'printer', limit: 50 },
+    ]);
+    worker.say({ type: 'flood', requestId: 3, report, complete: true });
+    worker.say({ type: 'similar', requestId: 2, ticketId: 'tkt_2', matches: [], complete: false });
+    worker.say({ type: 'similar', requestId: 1, ticketId: 'tkt_1', matches: [match(3)], complete: true });
+    worker.say({ type: 'results', requestId: 4, hits: [], complete: true });
+    await expect(first).resolves.toEqual([match(3)]);
+    await expect(second).resolves.toEqual([]);
+    await expect(flood).resolves.toEqual(report);
+    await expect(search).resolves.toEqual({ hits: [], complete: true });
+  });
+
+  it('sends a window when asked, and keeps limits within the protocol', () => {
+    const worker = fakeWorker();
+    void worker.client.detectFlood(5, 30);
+    void worker.client.similarTickets(TicketId.parse('tkt_1'), 1e6);
+    void worker.client.similarTickets(TicketId.parse('tkt_1'), 0);
+    expect(worker.posted).toEqual([
+      { type: 'flood', requestId: 1, now: 5, windowMinutes: 30 },
+      { type: 'similar', requestId: 2, ticketId: 'tkt_1', limit: 50 },
+      { type: 'similar', requestId: 3, ticketId: 'tkt_1', limit: 1 },
+    ]);
+  });
+
+  it('rejects the request the worker failed, reports malformed answers, and keeps waiting', async () => {
+    const worker = fakeWorker();
+    const errors: string[] = [];
+    worker.client.onError((error) => errors.push(error.message));
+    const failed = worker.client.similarTickets(TicketId.parse('tkt_1'));
+    const flood = worker.client.detectFlood(1_000);
+    worker.say({ type: 'error', message: 'index exploded', requestId: 1 });
+    await expect(failed).rejects.toThrow('index exploded');
+    worker.say({ type: 'flood', requestId: 2, report: { ...report, reason: 'panic' }, complete: true });
+    worker.say({
+      type: 'flood',
+      requestId: 2,
+      report: { ...report, clusters: [{ ...report.clusters[0], ticketIds: ['x'] }] },
+      complete: true,
+    });
+    expect(errors).toHaveLength(2);
+    worker.say({ type: 'flood', requestId: 2, report: null, complete: true });
+    await expect(flood).resolves.toBeNull();
+  });
+
+  it('rejects what is in flight when the worker dies or the client is disposed', async () => {
+    const dying = fakeWorker();
+    const pending = dying.client.similarTickets(TicketId.parse('tkt_1'));
+    dying.fail(new Error('search worker failed: out of memory'));
+    await expect(pending).rejects.toThrow('out of memory');
+    await expect(dying.client.detectFlood(1)).rejects.toThrow('out of memory');
+
+    const disposed = fakeWorker();
+    const flood = disposed.client.detectFlood(1);
+    disposed.client.dispose();
+    await expect(flood).rejects.toBeInstanceOf(SearchSuperseded);
+    await expect(disposed.client.similarTickets(TicketId.parse('tkt_1'))).rejects.toBeInstanceOf(SearchSuperseded);
+    expect(disposed.posted).toHaveLength(1);
+  });
+});

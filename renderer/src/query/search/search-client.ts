@@ -1,11 +1,14 @@
 import type { CustomerId, TicketId } from '#shared/domain/ids';
 import {
+  type FloodReport,
   MAX_SEARCH_LIMIT,
   MAX_SEARCH_TEXT,
+  MAX_SIMILAR_LIMIT,
   type SearchHit,
   type SearchProgress,
   type SearchRequest,
   SearchResponse,
+  type SimilarTicketMatch,
 } from './search-protocol.ts';
 
 /** Where searches go: the worker, or anything speaking its protocol (a fake, the in-process core). */
@@ -44,7 +47,14 @@ interface PendingSearch {
   reject: (error: Error) => void;
 }
 
+/** A similar-tickets or flood request: answered in turn, none replaces another. */
+interface PendingRequest {
+  resolve: (message: Extract<SearchResponse, { type: 'similar' | 'flood' }>) => void;
+  reject: (error: Error) => void;
+}
+
 export const DEFAULT_SEARCH_LIMIT = 50;
+export const DEFAULT_SIMILAR_LIMIT = 5;
 
 /**
  * The page's side of ticket search. The latest search wins: starting one
@@ -55,6 +65,7 @@ export class SearchClient {
   private readonly endpoint: SearchEndpoint;
   private nextRequestId = 1;
   private pending: PendingSearch | null = null;
+  private readonly requests = new Map<number, PendingRequest>();
   private lastProgress: SearchProgress | null = null;
   private failure: Error | null = null;
   private disposed = false;
@@ -89,6 +100,36 @@ export class SearchClient {
       limit: Math.min(MAX_SEARCH_LIMIT, Math.max(1, Math.floor(limit) || 1)),
     });
     return result;
+  }
+
+  /**
+   * Tickets most like `ticketId`'s (subject, body), best first, each with the
+   * words that made them match; never the ticket itself nor a merged one.
+   * Several may be in flight at once (unlike search, none replaces another).
+   * While the index is still being built (see `progress`), the matches are
+   * among the tickets indexed so far.
+   */
+  similarTickets(ticketId: TicketId, limit = DEFAULT_SIMILAR_LIMIT): Promise<SimilarTicketMatch[]> {
+    return this.request({
+      type: 'similar',
+      requestId: this.nextRequestId++,
+      ticketId,
+      limit: Math.min(MAX_SIMILAR_LIMIT, Math.max(1, Math.floor(limit) || 1)),
+    }).then((message) => (message.type === 'similar' ? message.matches : unexpected(message)));
+  }
+
+  /**
+   * Whether tickets are flooding in at `now` (epoch ms): how many in the
+   * window, how many expected, and the clusters of look-alikes; null when
+   * the inflow is normal.
+   */
+  detectFlood(now: number, windowMinutes?: number): Promise<FloodReport | null> {
+    return this.request({
+      type: 'flood',
+      requestId: this.nextRequestId++,
+      now: Math.max(0, Math.floor(now)),
+      ...(windowMinutes === undefined ? {} : { windowMinutes }),
+    }).then((message) => (message.type === 'flood' ? message.report : unexpected(message)));
   }
 
   /**
@@ -127,9 +168,29 @@ export class SearchClient {
     if (this.disposed) return;
     this.disposed = true;
     this.supersede(new SearchSuperseded('the search client was disposed'));
+    this.rejectRequests(new SearchSuperseded('the search client was disposed'));
     this.progressListeners.clear();
     this.errorListeners.clear();
     this.endpoint.terminate();
+  }
+
+  private request(
+    message: Extract<SearchRequest, { type: 'similar' | 'flood' }>,
+  ): Promise<Extract<SearchResponse, { type: 'similar' | 'flood' }>> {
+    if (this.disposed) return Promise.reject(new SearchSuperseded('the search client was disposed'));
+    if (this.failure) return Promise.reject(this.failure);
+    const answer = new Promise<Extract<SearchResponse, { type: 'similar' | 'flood' }>>((resolve, reject) => {
+      this.requests.set(message.requestId, { resolve, reject });
+    });
+    this.endpoint.post(message);
+    return answer;
+  }
+
+  /** Rejects every similar-tickets and flood request in flight. */
+  private rejectRequests(error: Error): void {
+    const requests = [...this.requests.values()];
+    this.requests.clear();
+    for (const { reject } of requests) reject(error);
   }
 
   private supersede(error: Error): void {
@@ -160,10 +221,23 @@ export class SearchClient {
         for (const listener of [...this.progressListeners]) listener(this.lastProgress);
         return;
       }
+      case 'similar':
+      case 'flood': {
+        const request = this.requests.get(message.requestId);
+        if (!request) return; // Not ours (any more): the client was reset or the id is stale.
+        this.requests.delete(message.requestId);
+        request.resolve(message);
+        return;
+      }
       case 'error': {
-        if (message.requestId === undefined) {
+        const { requestId } = message;
+        const request = requestId === undefined ? undefined : this.requests.get(requestId);
+        if (requestId === undefined) {
           this.report(new Error(message.message));
-        } else if (this.pending?.requestId === message.requestId) {
+        } else if (request) {
+          this.requests.delete(requestId);
+          request.reject(new Error(message.message));
+        } else if (this.pending?.requestId === requestId) {
           const { reject } = this.pending;
           this.pending = null;
           reject(new Error(message.message));
@@ -178,12 +252,17 @@ export class SearchClient {
     if (this.disposed || this.failure) return;
     this.failure = error;
     this.supersede(error);
+    this.rejectRequests(error);
     this.report(error);
   }
 
   private report(error: Error): void {
     for (const listener of [...this.errorListeners]) listener(error);
   }
+}
+
+function unexpected(message: { type: string }): never {
+  throw new Error(`search worker answered with a ${message.type} message`);
 }
 
 /** A Worker as a SearchEndpoint. */

@@ -263,3 +263,98 @@ describe('SearchWorkerCore messages', () => {
     await db.open();
   });
 });
+
+describe('similar tickets and floods', () => {
+  const MINUTE = 60_000;
+  const NOW = Date.UTC(2025, 2, 4, 6, 0);
+
+  function loginTicket(n: number, minutesAgo: number) {
+    return ticketFixture({
+      id: tid(n),
+      subject: n % 2 ? 'Login fails after the 4.12 update' : 'Cannot sign in since updating to 4.12',
+      body: 'The login page bounces back with E-AUTH-409 after the update.',
+      customerId: ACME,
+      createdAt: NOW - minutesAgo * MINUTE,
+    });
+  }
+
+  const ids = (matches: { id: string }[]) => matches.map((match) => match.id).sort();
+
+  it('suggests tickets like the one asked about, with the words they share', async () => {
+    await db.rows('ticket').bulkPut([
+      loginTicket(1, 60),
+      loginTicket(2, 50),
+      ticketFixture({
+        id: tid(3),
+        subject: 'Invoice PDF is blank',
+        body: 'Every invoice downloads empty.',
+        customerId: ACME,
+      }),
+    ]);
+    const { search } = client({ chunkSize: 2 });
+    await settled(search);
+    const matches = await search.similarTickets(tid(1));
+    expect(ids(matches)).toEqual([tid(2)]);
+    expect(matches[0]?.sharedTerms).toEqual(expect.arrayContaining(['login', '4.12']));
+    expect(await search.similarTickets(tid(3))).toEqual([]);
+    expect(await search.similarTickets(tid(99))).toEqual([]);
+  });
+
+  it('keeps up with changes: new tickets, merged ones (never suggested) and deleted ones', async () => {
+    await db.rows('ticket').bulkPut([loginTicket(1, 60), loginTicket(2, 50)]);
+    const { search } = client();
+    await settled(search);
+
+    await db.rows('ticket').bulkPut([loginTicket(3, 40), loginTicket(4, 30)]);
+    search.notifyChanged([tid(3), tid(4)]);
+    expect(ids(await search.similarTickets(tid(1)))).toEqual([tid(2), tid(3), tid(4)]);
+
+    // A merged ticket carries mergedInto (written by the merge feature): it stays out of suggestions.
+    const merged: Record<string, unknown> = { ...loginTicket(3, 40), mergedInto: tid(1) };
+    await db.rows('ticket').put(merged as unknown as ReturnType<typeof loginTicket>);
+    await db.rows('ticket').delete(tid(4));
+    search.notifyChanged([tid(3), tid(4)]);
+    expect(ids(await search.similarTickets(tid(1)))).toEqual([tid(2)]);
+  });
+
+  it('reports a flood of look-alikes, and nothing in a calm queue', async () => {
+    const calm = Array.from({ length: 8 }, (_, i) =>
+      ticketFixture({
+        id: tid(100 + i),
+        subject: ['Printer offline', 'Refund request', 'Add a seat', 'Dark mode'][i % 4] ?? 'Other',
+        body: `Something else entirely, reference ${1000 + i}.`,
+        customerId: ACME,
+        createdAt: NOW - (60 + i * 50) * MINUTE,
+      }),
+    );
+    await db.rows('ticket').bulkPut(calm);
+    const { search } = client();
+    await settled(search);
+    expect(await search.detectFlood(NOW)).toBeNull();
+
+    const flood = Array.from({ length: 12 }, (_, i) => loginTicket(i + 1, i + 1));
+    await db.rows('ticket').bulkPut(flood);
+    search.notifyChanged(flood.map((ticket) => ticket.id));
+    const report = await search.detectFlood(NOW);
+    expect(report).toMatchObject({ windowMinutes: 20, count: 12, reason: 'volume' });
+    expect(report?.clusters[0]?.ticketIds).toHaveLength(12);
+    expect(report?.clusters[0]?.topTerms).toContain('login');
+    expect(await search.detectFlood(NOW, 15)).toMatchObject({ windowMinutes: 15, count: 12 });
+    // Five in the last five minutes are below the minimum: no flood in that window.
+    expect(await search.detectFlood(NOW, 5)).toBeNull();
+  });
+
+  it('answers a malformed request with an error for that request', () => {
+    const posted: SearchResponse[] = [];
+    const worker = new SearchWorkerCore({ db, post: (message) => posted.push(message) });
+    worker.handle({ type: 'similar', requestId: 3, ticketId: 'nope', limit: 5 });
+    worker.handle({ type: 'flood', requestId: 4, now: -1 });
+    worker.handle({ type: 'flood', requestId: 5, now: NOW, windowMinutes: 100_000 });
+    expect(posted.map((message) => [message.type, 'requestId' in message ? message.requestId : undefined])).toEqual([
+      ['error', 3],
+      ['error', 4],
+      ['error', 5],
+    ]);
+    worker.dispose();
+  });
+});

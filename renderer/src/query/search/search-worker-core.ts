@@ -1,7 +1,10 @@
 import type { CustomerId, TicketId } from '#shared/domain/ids';
 import type { Ticket } from '#shared/domain/ticket';
+import { detectFlood } from '#shared/similarity/flood-detection';
+import { SimilarityIndex } from '#shared/similarity/similarity-index';
 import type { ShiftdeskDb } from '../../db/shiftdesk-db.ts';
-import { MAX_SEARCH_LIMIT, SearchRequest, type SearchResponse } from './search-protocol.ts';
+import { MAX_SEARCH_LIMIT, MAX_SIMILAR_LIMIT, SearchRequest, type SearchResponse } from './search-protocol.ts';
+import { similarityDoc } from './similarity-doc.ts';
 import { TicketSearchIndex, ticketSearchDoc } from './ticket-search-index.ts';
 
 export interface SearchWorkerCoreOptions {
@@ -20,7 +23,10 @@ export interface SearchWorkerCoreOptions {
   pause?: () => Promise<void>;
 }
 
-type TicketRow = Pick<Ticket, 'id' | 'customerId' | 'subject' | 'body' | 'requesterName' | 'requesterEmail'>;
+type TicketRow = Pick<
+  Ticket,
+  'id' | 'customerId' | 'subject' | 'body' | 'requesterName' | 'requesterEmail' | 'createdAt'
+>;
 
 const DEFAULT_CHUNK_SIZE = 2_000;
 const DEFAULT_SLICE_SIZE = 250;
@@ -31,6 +37,9 @@ const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * What the search worker does, as a plain module (search.worker.ts only wires
  * it to the worker's messages; createInProcessSearch runs it in the page's
  * thread, or in node for tests).
+ *
+ * Beside the search index it keeps a similarity index (similar tickets and
+ * flood detection, shared/similarity/), fed by the same build and changes.
  *
  * The index is built in the background from the local database, 2,000
  * tickets at a time in primary-key order, pausing often so searches are
@@ -49,6 +58,7 @@ export class SearchWorkerCore {
   private readonly pause: () => Promise<void>;
 
   private readonly index = new TicketSearchIndex();
+  private readonly similarity = new SimilarityIndex<TicketId>();
   /** Customer id → name; null: looked up and not there. */
   private readonly customerNames = new Map<string, string | null>();
   /** Bumped by reset() and dispose(): tasks of an older generation stop. */
@@ -107,6 +117,11 @@ export class SearchWorkerCore {
       case 'reset':
         this.reset();
         return;
+      case 'similar':
+      case 'flood':
+        // After the changes sent before it: a ticket just written is compared as it is now.
+        void this.changesApplied.then(() => this.answer(message));
+        return;
     }
   }
 
@@ -115,6 +130,33 @@ export class SearchWorkerCore {
     this.generation++;
     this.pendingSearch = null;
     this.index.clear();
+    this.similarity.clear();
+  }
+
+  private answer(request: Extract<SearchRequest, { type: 'similar' | 'flood' }>): void {
+    if (this.disposed) return;
+    try {
+      if (request.type === 'similar') {
+        const matches = this.similarity.similarTo(request.ticketId, {
+          limit: Math.min(request.limit, MAX_SIMILAR_LIMIT),
+        });
+        this.post({
+          type: 'similar',
+          requestId: request.requestId,
+          ticketId: request.ticketId,
+          matches,
+          complete: this.complete,
+        });
+      } else {
+        const report = detectFlood(this.similarity, {
+          now: request.now,
+          ...(request.windowMinutes === undefined ? {} : { windowMinutes: request.windowMinutes }),
+        });
+        this.post({ type: 'flood', requestId: request.requestId, report, complete: this.complete });
+      }
+    } catch (error) {
+      this.post({ type: 'error', message: errorMessage(error), requestId: request.requestId });
+    }
   }
 
   private answerSearch(): void {
@@ -135,6 +177,7 @@ export class SearchWorkerCore {
     this.complete = false;
     // Cleared at once: searches from now on must not show the replaced copy's tickets.
     this.index.clear();
+    this.similarity.clear();
     this.customerNames.clear();
     void this.build(generation);
   }
@@ -212,6 +255,8 @@ export class SearchWorkerCore {
       if (generation !== this.generation) return;
       const slice = rows.slice(start, start + this.sliceSize);
       this.index.upsert(slice.map((row) => ticketSearchDoc(row, this.customerOf(row.customerId))));
+      // A row whose text did not change (a status, an assignee, a customer's new name) costs one hash here.
+      this.similarity.upsert(slice.map(similarityDoc));
     }
   }
 
@@ -244,6 +289,7 @@ export class SearchWorkerCore {
       });
       // Deleted, or evicted from the local window: no longer searchable here.
       this.index.remove(absent);
+      this.similarity.remove(absent);
       await this.indexRows(generation, present);
     }
     if (customerIds.length > 0) await this.applyCustomerChanges(generation, customerIds);

@@ -18,7 +18,8 @@ export const MERGE_BATCH_MAX = 200;
  * one link deep).
  *
  * Two devices merging offline: a target merged meanwhile is followed to where
- * it went; a duplicate already merged into this ticket is skipped; one merged
+ * it went; a duplicate already merged into this ticket is skipped, and one
+ * merged into another ticket of the selection comes along with it; one merged
  * somewhere else is refused with the way forward (merge the rest), since
  * silently moving a ticket another agent merged would undo their decision.
  */
@@ -39,15 +40,19 @@ export const mergeTickets = defineMutation({
       );
     }
     const sources: Ticket[] = [];
-    const elsewhere: Ticket[] = [];
+    const mergedAlready: Ticket[] = [];
     for (const id of new Set(args.sourceIds)) {
       if (id === target.id) continue;
       const source = await tx.get('ticket', id);
       if (!source) continue; // deleted meanwhile: nothing to merge
       if (source.mergedInto?.ticketId === target.id) continue; // already merged here (the same merge, twice)
-      if (source.mergedInto) elsewhere.push(source);
+      if (source.mergedInto) mergedAlready.push(source);
       else sources.push(source);
     }
+    // One merged meanwhile into another ticket of this selection comes along with it (merges
+    // stay one link deep), so it lands where the agent meant: that is no conflict.
+    const moving = new Set<string>(sources.map((source) => source.id));
+    const elsewhere = mergedAlready.filter((source) => !moving.has(source.mergedInto?.ticketId ?? ''));
     if (elsewhere.length > 0) {
       const rest = sources.map((source) => source.id);
       throw new MutationRejected(
@@ -68,6 +73,19 @@ export const mergeTickets = defineMutation({
       );
     }
     if (sources.length === 0) return;
+    // Checked before anything is written: a device replaying this change (a rebase, a bulk
+    // action) keeps going after a refusal, so a half-written merge would stay on its screen.
+    const total = sources.reduce(
+      (count, source) => count + 1 + (source.merged?.length ?? 0),
+      target.merged?.length ?? 0,
+    );
+    if (total > MERGED_TICKETS_MAX) {
+      throw new MutationRejected(
+        'invalid',
+        `${ticketName(target)} would hold ${total} merged tickets; at most ${MERGED_TICKETS_MAX} can merge into one. Link the rest to a problem instead.`,
+        subject,
+      );
+    }
 
     const added: MergedTicket[] = [];
     let line = 2;
@@ -98,13 +116,6 @@ export const mergeTickets = defineMutation({
       });
     }
     const merged = [...(target.merged ?? []), ...added];
-    if (merged.length > MERGED_TICKETS_MAX) {
-      throw new MutationRejected(
-        'invalid',
-        `${ticketName(target)} would hold ${merged.length} merged tickets; at most ${MERGED_TICKETS_MAX} can merge into one. Link the rest to a problem instead.`,
-        subject,
-      );
-    }
     await tx.put('ticket', { ...target, merged, updatedAt: ctx.now });
     await tx.put('ticketEvent', {
       id: eventIdFor(ctx.clientId, ctx.mutationId),

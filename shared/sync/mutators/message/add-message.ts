@@ -34,7 +34,17 @@ export const addMessage = defineMutation({
       throw new MutationRejected(
         'conflict',
         `This ticket was merged into ${into}, so nothing was added here. Write on ${into}: its replies reach this requester too.`,
-        subject,
+        {
+          ...subject,
+          // Written offline while another device merged the ticket: the text is not lost, one
+          // click adds it where the conversation went (the same id: nothing was stored under it).
+          resolutions: [
+            {
+              label: `Add it to ${into}`,
+              mutation: { name: 'addMessage', args: { ...args, ticketId: ticket.mergedInto.ticketId } },
+            },
+          ],
+        },
       );
     }
     if (args.kind === 'reply' && ticket.status === 'closed') {

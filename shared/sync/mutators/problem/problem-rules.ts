@@ -16,7 +16,8 @@ export async function problemOrReject(tx: MutatorTx, problemId: string): Promise
 
 /**
  * Recounts a problem from its linked tickets: each linked ticket and every
- * ticket merged into it, and the distinct customers behind them. Recounting
+ * ticket merged into it, and the distinct customers behind them. A merged
+ * ticket's own link does not count while it is merged. Recounting
  * (rather than adding and subtracting) keeps merges, unmerges and relinks
  * from drifting the figures. On the server this reads every linked ticket; a
  * device offline recounts from the ones it holds, until the server's figures
@@ -28,6 +29,9 @@ export async function recountProblem(tx: MutatorTx, problemId: string, now: numb
   const tickets = new Set<string>();
   const customers = new Set<string>();
   for (const ticket of await tx.list('ticket', 'problemId', problemId)) {
+    // A merged duplicate counts through its canonical ticket (as it is linked through it): the
+    // link it had before the merge rests until an unmerge, or it would count under two problems.
+    if (ticket.mergedInto) continue;
     tickets.add(ticket.id);
     customers.add(ticket.customerId);
     for (const merged of ticket.merged ?? []) {
