@@ -112,9 +112,7 @@ test('an agent turns a 50-ticket flood into one problem with the keyboard only',
   const view = new ConversationView(page);
   await expect(view.text()).toBeFocused();
   await view.send();
-  await expect(view.messages().filter({ has: page.getByTestId('reply-recipients') })).toContainText(
-    'to 11 requesters',
-  );
+  await expect(view.messages().filter({ has: page.getByTestId('reply-recipients') })).toContainText('to 11 requesters');
   await expect(agent.pending()).toHaveAttribute('data-pending', '0');
 
   // The server's copy.
@@ -134,7 +132,10 @@ test('an agent turns a 50-ticket flood into one problem with the keyboard only',
   const priorities = await Promise.all([...flood, ...others].map((id) => serverApi.ticket(id)));
   const high = priorities.filter((ticket) => ticket.priority === 'high').map((ticket) => ticket.id);
   expect(high.filter((id) => flood.includes(id))).toHaveLength(lookAlikes);
-  expect(high.filter((id) => others.includes(id)), 'a ticket about something else was swept up').toEqual([]);
+  expect(
+    high.filter((id) => others.includes(id)),
+    'a ticket about something else was swept up',
+  ).toEqual([]);
   const replies = (await conversationApi.messages(keeperId)).filter((message) => message.kind === 'reply');
   expect(replies).toHaveLength(1);
   const recipients = ReplyRecipients.parse(replies[0]?.recipients);

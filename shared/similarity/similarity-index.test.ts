@@ -110,7 +110,43 @@ describe('SimilarityIndex.similarTo', () => {
     expect(best?.id).toBe('refund-2');
     expect(best?.score).toBeLessThanOrEqual(1);
     expect(best?.sharedTerms).toEqual(expect.arrayContaining(['88231', 'charge', 'invoice', 'duplicate']));
-    expect(best?.score).toBeCloseTo(index.similarity('refund-2', 'refund-1'), 10);
+    const [byCosine] = index.similarTo('refund-1', { minScore: 0, neighbourhood: false });
+    expect(byCosine?.score).toBeCloseTo(index.similarity('refund-2', 'refund-1'), 10);
+    // Neighbourhood agreement only lowers a score that the other neighbours do not back.
+    expect(best?.score).toBeLessThanOrEqual(byCosine?.score ?? 0);
+  });
+
+  it('ranks a paraphrase the neighbours agree with above a near miss sharing one rare word', () => {
+    const index = new SimilarityIndex();
+    const fault = (n: number, subject: string, body: string) => ({ id: `push-${n}`, subject, body, createdAt: n });
+    index.upsert([
+      fault(
+        1,
+        'Android notifications stopped',
+        'No notifications on Android since the 4.11 update, drivers miss jobs.',
+      ),
+      fault(2, 'No push on Android', 'Drivers on Android get no notifications for new jobs since 4.11.'),
+      fault(
+        3,
+        'Job notifications missing',
+        'Android drivers stopped getting job notifications after updating to 4.11.',
+      ),
+      fault(4, 'App stays silent', 'The app no longer alerts our Android drivers about new jobs.'),
+      {
+        id: 'near-miss',
+        subject: 'Silent mode for the app',
+        body: 'Can the app stay silent at night? The notification sound wakes me.',
+        createdAt: 5,
+      },
+    ]);
+    const matches = index.similarTo('push-4', { minScore: 0 });
+    const rank = (id: string) => matches.findIndex((match) => match.id === id);
+    expect(rank('push-2')).toBe(0);
+    expect(rank('near-miss')).toBeGreaterThan(rank('push-2'));
+    // By cosine alone the near miss comes first: it shares "app", "stay" and "silent".
+    expect(index.similarTo('push-4', { minScore: 0, neighbourhood: false })[0]?.id).toBe('near-miss');
+    // The synonym list reads "alerts" as "notification": the reason says so.
+    expect(matches[0]?.sharedTerms).toContain('notification');
   });
 
   it('shows a shared word in its plainest form read', () => {

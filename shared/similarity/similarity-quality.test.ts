@@ -23,15 +23,17 @@ import { DEFAULT_MIN_SCORE, SimilarityIndex, type SimilarityDoc } from './simila
  * asking every 5 minutes, must raise no alarm before the flood.
  *
  * How the few parameters were chosen (no search over many settings, so they
- * do not fit this one fixture):
- * - the text rules (stop words, light stemming, sign-in/version terms) are
- *   general rules of English support text, written before measuring and kept
- *   when the figures agreed; counting subject words twice was tried and
- *   dropped: no better here, and one rule fewer;
- * - DEFAULT_MIN_SCORE = 0.25: the threshold on a 0.05 grid with the best
- *   F0.5 (precision weighed twice as much as recall: a wrong suggestion costs
- *   an agent's attention on every ticket opened, a missed one is found by
- *   search). The printed curve shows the neighbours;
+ * do not fit this one fixture; settings were chosen on the TUNE half only, see
+ * halfOf, and the held-out half is printed beside it):
+ * - the text rules (stop words, light stemming, sign-in/version terms, a short
+ *   list of general help-desk synonyms) are general rules of English support
+ *   text; counting subject words twice was tried and dropped;
+ * - suggestions are scored by cosine and neighbourhood agreement
+ *   (similarity-index.ts, NEIGHBOURHOOD = 10, equal weights);
+ * - DEFAULT_MIN_SCORE = 0.18: the threshold on a 0.01 grid with the best
+ *   F0.5 on the tune half (precision weighed twice as much as recall: a wrong
+ *   suggestion costs an agent's attention on every ticket opened, a missed
+ *   one is found by search). The printed curve shows the neighbours;
  * - clusterScore = 0.15: the middle of the range (0.10–0.20) where both the
  *   flood's precision and recall clear the aim, lower than the suggestions'
  *   threshold for the reason given in flood-detection.ts;
@@ -39,14 +41,35 @@ import { DEFAULT_MIN_SCORE, SimilarityIndex, type SimilarityDoc } from './simila
  *   set from the issue's wording and a Poisson argument (flood-detection.ts),
  *   not fitted.
  *
- * The aim for suggestions (precision ≥ 0.9 at recall ≥ 0.7) is NOT met, and
- * no threshold gets near it: the fixture's duplicates share causes, not words
- * ("the app no longer alerts me" / "Notifications stopped"), and its one-offs
- * are written to share words with groups ("Reset link expired" / "Tracking
- * link expired"). The median cosine of two tickets of one group is below 0.1.
+ * Measured (all │ tune │ held out, precision/recall at the chosen threshold):
+ * - cosine alone, threshold 0.25, before the synonyms:
+ *   0.538/0.381 │ 0.644/0.380 │ 0.391/0.382;
+ * - synonyms only (cosine alone, 0.25): 0.565/0.443 │ 0.668/0.423 │ 0.432/0.489;
+ * - neighbourhood agreement only (no synonyms, 0.18):
+ *   0.565/0.494 │ 0.704/0.523 │ 0.364/0.427;
+ * - both, now: 0.602/0.587 │ 0.721/0.560 │ 0.455/0.649. On the held-out half
+ *   most of the gain is the synonyms' (its largest group is the silent
+ *   Android pushes: "alerts", "push", "notifications"); on the tune half, the
+ *   agreement's.
+ * Tried and not kept (same fixture, same halves): BM25 weighting (recall up,
+ * precision down), LSA (truncated SVD of the term-document matrix, rank
+ * 20–100, alone or mixed with the cosine: no better than the cosine), CSLS
+ * hub correction, a relative cut (only matches within x% of the best), a
+ * list of generic complaint words as stop words ("work", "problem"), Rocchio
+ * query expansion from the top 3–5 (close to, below, the agreement), and true
+ * shared-nearest-neighbour overlap (as good as the agreement, but a query per
+ * candidate).
+ *
+ * The aim for suggestions (precision ≥ 0.9 at recall ≥ 0.7) is NOT met: no
+ * threshold of any method above gets past precision 0.75 on either half at a
+ * useful recall. The fixture's duplicates share causes, not words, and its
+ * one-offs are written to share words with groups ("Reset link expired" /
+ * "Tracking link expired", "Lost my phone" / "Verification code accepted,
+ * then back to login"): of the grouped tickets, only about 7 in 10 have a
+ * ticket of their own group as their single nearest neighbour by cosine.
  * Word statistics alone cannot separate those; the floors below guard what is
- * measured, so a change that makes it worse fails, and the aim is left as a
- * todo.
+ * measured (with a small margin), so a change that makes it worse fails, and
+ * the aim is left as a todo.
  */
 
 const MINUTE = 60_000;
@@ -54,8 +77,9 @@ const NOW = Date.UTC(2025, 2, 4, 6, 0);
 const K = 5;
 const WINDOW_MINUTES = DEFAULT_FLOOD_OPTIONS.windowMinutes;
 
-/** What was measured (last run, for the note): suggestions P 0.538, R 0.381; flood P 0.962, R 0.833. */
-const SUGGESTION_FLOOR = { precision: 0.5, recall: 0.35 } as const;
+/** What was measured (last run, for the note): suggestions P 0.602, R 0.587 (held out 0.455/0.649); flood P 0.962, R 0.833. */
+const SUGGESTION_FLOOR = { precision: 0.58, recall: 0.56 } as const;
+const HELD_OUT_FLOOR = { precision: 0.43, recall: 0.62 } as const;
 const AIM = { precision: 0.9, recall: 0.7 } as const;
 
 function doc(ticket: LabelledTicket): SimilarityDoc {
@@ -78,13 +102,26 @@ const groupOf = new Map(LABELLED_TICKETS.map((ticket) => [ticket.key, ticket.gro
 const groupSize = new Map<string, number>();
 for (const { group } of LABELLED_TICKETS) if (group) groupSize.set(group, (groupSize.get(group) ?? 0) + 1);
 
-function suggestionQuality(index: SimilarityIndex, minScore: number) {
+/**
+ * Halves, against fitting the fixture: groups by sorted name, the 1st, 3rd, …
+ * tune (choose settings), the 2nd, 4th, … are held out; one-offs split by
+ * key parity. A suggestion counts toward the half of the ticket it is shown on.
+ */
+const groupNames = [...groupSize.keys()].sort();
+type Half = 'tune' | 'held';
+function halfOf(ticket: LabelledTicket): Half {
+  if (ticket.group === null) return Number(ticket.key.slice(1)) % 2 === 1 ? 'tune' : 'held';
+  return groupNames.indexOf(ticket.group) % 2 === 0 ? 'tune' : 'held';
+}
+
+function suggestionQuality(index: SimilarityIndex, minScore: number, half?: Half, neighbourhood = true) {
   let suggested = 0;
   let right = 0;
   let reachable = 0;
   for (const ticket of LABELLED_TICKETS) {
+    if (half && halfOf(ticket) !== half) continue;
     if (ticket.group) reachable += Math.min(K, (groupSize.get(ticket.group) ?? 1) - 1);
-    for (const match of index.similarTo(ticket.key, { limit: K, minScore })) {
+    for (const match of index.similarTo(ticket.key, { limit: K, minScore, neighbourhood })) {
       suggested++;
       if (ticket.group !== null && groupOf.get(match.id) === ticket.group) right++;
     }
@@ -107,20 +144,28 @@ describe('similarity quality on the labelled night shift', () => {
 
   it('suggestions: precision and recall of the top 5 above the threshold stay at or above what was measured', () => {
     const chosen = suggestionQuality(index, DEFAULT_MIN_SCORE);
-    const curve = [0.15, 0.2, 0.25, 0.3, 0.35, 0.45].map((minScore) => suggestionQuality(index, minScore));
+    const row = (q: ReturnType<typeof suggestionQuality>) =>
+      `${String(q.suggested).padStart(4)} ${String(q.right).padStart(4)}  ${f(q.precision)} ${f(q.recall)}`;
+    const line = (minScore: number, neighbourhood = true) =>
+      `  ${minScore.toFixed(2).padStart(9)}  ${row(suggestionQuality(index, minScore, undefined, neighbourhood))}` +
+      `  │ ${row(suggestionQuality(index, minScore, 'tune', neighbourhood))}` +
+      `  │ ${row(suggestionQuality(index, minScore, 'held', neighbourhood))}` +
+      (minScore === DEFAULT_MIN_SCORE && neighbourhood ? '  ◀' : '');
     print(
       [
         `suggestions, top ${K}, ${LABELLED_TICKETS.length} tickets (chosen threshold ${DEFAULT_MIN_SCORE}):`,
-        '  threshold  suggested  right  precision  recall',
-        ...curve.map(
-          (q) =>
-            `  ${q.minScore.toFixed(2).padStart(9)}  ${String(q.suggested).padStart(9)}  ${String(q.right).padStart(5)}` +
-            `  ${f(q.precision).padStart(9)}  ${f(q.recall).padStart(6)}${q.minScore === DEFAULT_MIN_SCORE ? '  ◀' : ''}`,
-        ),
+        '             all                    │ tune half              │ held-out half',
+        '  threshold  sugg right  P     R      │ sugg right  P     R    │ sugg right  P     R',
+        ...[0.14, 0.16, 0.17, 0.18, 0.19, 0.2, 0.22, 0.25].map((minScore) => line(minScore)),
+        'cosine alone (no neighbourhood agreement):',
+        ...[0.2, 0.25, 0.3].map((minScore) => line(minScore, false)),
       ].join('\n'),
     );
     expect(chosen.precision).toBeGreaterThanOrEqual(SUGGESTION_FLOOR.precision);
     expect(chosen.recall).toBeGreaterThanOrEqual(SUGGESTION_FLOOR.recall);
+    const heldOut = suggestionQuality(index, DEFAULT_MIN_SCORE, 'held');
+    expect(heldOut.precision).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.precision);
+    expect(heldOut.recall).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.recall);
   });
 
   it.todo(`suggestions reach precision ≥ ${AIM.precision} at recall ≥ ${AIM.recall} (the issue's aim; see above)`);

@@ -18,7 +18,9 @@ import { stem } from './stem.ts';
  * - the ways of saying sign in and sign out are one term each ("log in",
  *   "sign in", "signin", "logon" → "login"; "log out", "sign off" →
  *   "logout"), and "mail" is "email": the same act spelled differently is the
- *   commonest paraphrase in support text;
+ *   commonest paraphrase in support text; a short list of general help-desk
+ *   synonyms does the same for a symptom ("alert", "push", "notify" →
+ *   "notification"; "empty" → "blank"; see SYNONYMS);
  * - one- and two-digit numbers go (times, quantities, list numbers); longer
  *   ones stay: an error code (403) or an order number shared by two tickets is
  *   strong evidence they are about the same thing;
@@ -49,7 +51,17 @@ const SIGN_VERBS: ReadonlySet<string> = new Set([
 ]);
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'into', 'on', 'onto']);
 const OUT_WORDS: ReadonlySet<string> = new Set(['out', 'off']);
-/** Single words with the same meaning as another. */
+/** Each of `words` (space-separated) read as `term`. */
+function wordsFor(term: string, words: string): [string, string][] {
+  return words.split(' ').map((word) => [word, term]);
+}
+
+/**
+ * Single words with the same meaning as another. Kept short and general on
+ * purpose: a word joins a class only where a support agent would read the
+ * two as the same symptom in any product ("no alerts" / "no notifications",
+ * "empty PDF" / "blank PDF"); a longer list starts merging different problems.
+ */
 const SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['signin', 'login'],
   ['signon', 'login'],
@@ -60,6 +72,13 @@ const SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['mail', 'email'],
   ['mails', 'email'],
   ['emails', 'email'],
+  // General help-desk vocabulary (any product's queue, not one customer's
+  // words): the same symptom named in different words.
+  ...wordsFor('notification', 'notifications notify notifies notified alert alerts alerted push pushes'),
+  ...wordsFor('blank', 'empty'),
+  ...wordsFor('2fa', 'mfa otp'),
+  ...wordsFor('password', 'passwords passwd pwd'),
+  ...wordsFor('photo', 'photos picture pictures pic pics image images'),
 ]);
 
 const STOP_WORDS: ReadonlySet<string> = new Set(

@@ -51,7 +51,7 @@ export function useThread(db: ShiftdeskDb, ticket: Ticket): LiveThread | undefin
   const mergedKey = (merged ?? []).map((entry) => entry.ticketId).join(',');
   const sources = useLiveQuery(
     () => readThreadSources(db, { id, merged }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- mergedKey stands for merged
+    // mergedKey stands for merged: the list is read again when its members change.
     [db, id, mergedKey],
   );
   return useMemo(() => {

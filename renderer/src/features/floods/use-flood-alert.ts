@@ -62,7 +62,7 @@ export function useFloodAlert(): { alert: FloodAlert | null; dismiss: () => void
       cluster.ticketIds,
       new Set(seen.flatMap((row) => (row ? [row.id.slice(FLOOD_SEEN_PREFIX.length)] : []))),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- clusterKey stands for the cluster's members
+    // clusterKey stands for the cluster's members.
   }, [db, clusterKey]);
 
   const dismiss = useCallback(() => {

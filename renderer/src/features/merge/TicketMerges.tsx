@@ -27,7 +27,11 @@ export function TicketMerges({ ticket, now }: { ticket: Ticket; now: number }) {
   if (ticket.mergedInto) {
     const into = ticket.mergedInto;
     return (
-      <section className="ticket-panel__section merge-note" aria-labelledby="ticket-panel-merge" data-testid="merged-into">
+      <section
+        className="ticket-panel__section merge-note"
+        aria-labelledby="ticket-panel-merge"
+        data-testid="merged-into"
+      >
         <h3 id="ticket-panel-merge">Merged</h3>
         <p>
           Merged into {nameOf(into)} {formatAge(into.at, now)} ago. Its conversation and replies continue there, and
@@ -56,9 +60,7 @@ export function TicketMerges({ ticket, now }: { ticket: Ticket; now: number }) {
   if (merged.length === 0) return null;
   return (
     <section className="ticket-panel__section" aria-labelledby="ticket-panel-merged" data-testid="merged-tickets">
-      <h3 id="ticket-panel-merged">
-        Merged into this ticket ({merged.length.toLocaleString()})
-      </h3>
+      <h3 id="ticket-panel-merged">Merged into this ticket ({merged.length.toLocaleString()})</h3>
       <p className="ticket-panel__quiet">Every reply goes to each of these requesters too, in their own thread.</p>
       <ul className="ticket-panel__others">
         {merged.map((entry) => (

@@ -24,11 +24,17 @@ export async function mergeIntoTicket(
   if (sources.length === 0) return { merged: 0, refusal: 'Pick the duplicates first, then the ticket to keep.' };
   const changes: BatchChange[] = [];
   for (let start = 0; start < sources.length; start += MERGE_BATCH_MAX) {
-    changes.push({ name: 'mergeTickets', args: { targetId, sourceIds: sources.slice(start, start + MERGE_BATCH_MAX) } });
+    changes.push({
+      name: 'mergeTickets',
+      args: { targetId, sourceIds: sources.slice(start, start + MERGE_BATCH_MAX) },
+    });
   }
   try {
     const outcome = await mutateBatch(db, user, changes);
-    const merged = outcome.applied.reduce((sum, index) => sum + ((changes[index]?.args as { sourceIds: string[] }).sourceIds.length ?? 0), 0);
+    const merged = outcome.applied.reduce(
+      (sum, index) => sum + ((changes[index]?.args as { sourceIds: string[] }).sourceIds.length ?? 0),
+      0,
+    );
     return { merged, refusal: outcome.refused[0]?.message ?? null };
   } catch (error) {
     return {

@@ -63,14 +63,8 @@ export function ProblemDialog({ ticketIds, suggestedTitle, onClose, onLinked }: 
         <fieldset className="problem-choice">
           <legend>Problem</legend>
           <label className="problem-choice__option">
-            <input
-              type="radio"
-              name="problem"
-              value={NEW}
-              checked={choice === NEW}
-              onChange={() => setChoice(NEW)}
-            />{' '}
-            A new problem
+            <input type="radio" name="problem" value={NEW} checked={choice === NEW} onChange={() => setChoice(NEW)} /> A
+            new problem
           </label>
           {choice === NEW && (
             <TextField

@@ -30,9 +30,13 @@ export async function linkTicketsToProblem(
   const changes: BatchChange[] = [];
   if (target.create) {
     const ticketIds = batches.shift() ?? [];
-    changes.push({ name: 'createProblem', args: { problemId: target.problemId, title: target.create.title, ticketIds } });
+    changes.push({
+      name: 'createProblem',
+      args: { problemId: target.problemId, title: target.create.title, ticketIds },
+    });
   }
-  for (const ids of batches) changes.push({ name: 'linkToProblem', args: { problemId: target.problemId, ticketIds: ids } });
+  for (const ids of batches)
+    changes.push({ name: 'linkToProblem', args: { problemId: target.problemId, ticketIds: ids } });
   try {
     const outcome = await mutateBatch(db, user, changes);
     return outcome.refused[0]?.message ?? null;

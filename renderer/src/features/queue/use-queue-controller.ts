@@ -243,7 +243,7 @@ export function useQueueController({
       searching,
       now,
       suggestedPriority,
-      user.role,
+      user,
       selectTicket,
       moveCursor,
       anchorId,

@@ -47,7 +47,7 @@ export function useSimilarTickets(ticket: Pick<Ticket, 'id' | 'subject' | 'body'
   const key = list?.map((match) => match.id).join(',') ?? '';
   const rows = useLiveQuery(
     async () => (list ? db.rows('ticket').bulkGet(list.map((match) => match.id)) : undefined),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- key stands for the list
+    // key stands for the list.
     [db, key],
   );
   if (!list || !rows) return undefined;
