@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { HealthResponse } from '#shared/api/health';
 import { LoginResponse } from '#shared/api/auth';
 import { API_ROUTES, routePath } from '#shared/api/routes';
@@ -10,6 +11,7 @@ import { Ticket } from '#shared/domain/ticket';
 import { DEMO_PASSWORD } from '../server/seed/demo-content.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const execFileAsync = promisify(execFile);
 const WEB_DIR = join(ROOT, 'out', 'web');
 
 async function freePort(): Promise<number> {
@@ -120,6 +122,21 @@ export class ServerProcess {
   async dispose(): Promise<void> {
     await this.stop();
     await rm(this.dataDir, { recursive: true, force: true });
+  }
+
+  /**
+   * Runs the server's command line (`shiftdesk-server <args>`) on this server's data, as an admin
+   * would. The embedded database has one owner at a time, so it refuses while the server runs:
+   * stop it first. Rejects with the command's output when it fails.
+   */
+  async runCommand(args: readonly string[]): Promise<string> {
+    if (this.child) throw new Error('stop the server first: the embedded database has one owner at a time');
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'server', 'cli', 'main.ts'), ...args],
+      { cwd: ROOT, env: { ...process.env, SHIFTDESK_DATA_DIR: this.dataDir, DATABASE_URL: '', ...this.env } },
+    );
+    return stdout;
   }
 
   async login(email: string, password = DEMO_PASSWORD): Promise<LoginResponse> {

@@ -21,6 +21,11 @@ export function summaryLines(summary: ImportSummary, file: string, partial: bool
       `Imported ${count(summary.imported)} tickets${numbers} from ${file} (${summary.format}) in ${seconds.toFixed(1)} s, ${count(rate)} rows/s.`,
       `Customers: ${count(summary.customersCreated)} created, ${count(summary.customersMatched)} matched.`,
     );
+    if (summary.failuresRecorded > 0) {
+      lines.push(
+        `Trust ledger: ${count(summary.failuresRecorded)} missed SLA targets in the imported history, recorded on their customers.`,
+      );
+    }
   } else {
     lines.push(
       `Nothing was imported from ${file} (${summary.format}): ${count(summary.rejected)} of ${count(summary.rowsRead)} rows were rejected.`,

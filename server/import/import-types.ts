@@ -22,6 +22,10 @@ export interface ImportedTicket {
   tags: string[];
   createdAt: number | null;
   updatedAt: number | null;
+  /** When an agent first replied, if the source says (a time, or Zendesk's minutes after creation). */
+  firstReplyAt: number | null;
+  /** When it was solved, if the source says; read only for a ticket that is solved or closed. */
+  solvedAt: number | null;
 }
 
 /** A row that cannot be imported, and why, in words a person can fix the file with. */
@@ -52,6 +56,8 @@ export interface ImportSummary {
   rejections: RowRejection[];
   customersCreated: number;
   customersMatched: number;
+  /** SLA targets the imported history missed, put on the customers' trust ledgers. */
+  failuresRecorded: number;
   firstNumber: number | null;
   lastNumber: number | null;
   durationMs: number;

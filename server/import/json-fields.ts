@@ -51,6 +51,8 @@ export function jsonFields(value: unknown): { bag: FieldBag; origin: ImportOrigi
       tags: ticket.tags,
       createdAt: first(ticket.createdAt, ticket.created_at),
       updatedAt: first(ticket.updatedAt, ticket.updated_at),
+      firstReplyAt: first(ticket.firstReplyAt, ticket.first_reply_at),
+      solvedAt: first(ticket.solvedAt, ticket.solved_at),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_TAGS, TicketTag, normalizeTag } from '#shared/domain/ticket';
 import type { ImportOrigin, MappedRow } from './import-types.ts';
-import { mapChannel, mapPriority, mapStatus, parseExportDate } from './value-maps.ts';
+import { type Mapped, mapChannel, mapPriority, mapStatus, parseExportDate } from './value-maps.ts';
 
 /** A source row's values by our field names, before any checking: what every format is read into. */
 export interface FieldBag {
@@ -18,6 +18,12 @@ export interface FieldBag {
   tags?: unknown;
   createdAt?: unknown;
   updatedAt?: unknown;
+  /** When an agent first replied (a time). */
+  firstReplyAt?: unknown;
+  /** Minutes from creation to the first reply (Zendesk's "First reply time in minutes"). */
+  firstReplyMinutes?: unknown;
+  /** When the ticket was solved (a time). */
+  solvedAt?: unknown;
 }
 
 const Email = z.email().max(320);
@@ -62,6 +68,9 @@ export function mapRow(bag: FieldBag, origin: ImportOrigin, tagSeparator: RegExp
   const updatedAt = parseExportDate(typeof bag.updatedAt === 'number' ? bag.updatedAt : text(bag.updatedAt));
   if (!updatedAt.ok) return { ok: false, reason: `updated: ${updatedAt.reason}` };
 
+  const history = historyOf(bag, createdAt.value);
+  if (!history.ok) return history;
+
   const externalId = text(bag.externalId) || null;
   const tags = tagsOf(bag.tags, tagSeparator);
   if (externalId) tags.push(provenanceTag(origin, externalId));
@@ -88,6 +97,36 @@ export function mapRow(bag: FieldBag, origin: ImportOrigin, tagSeparator: RegExp
       tags: unique,
       createdAt: createdAt.value,
       updatedAt: updatedAt.value,
+      ...history.value,
     },
+  };
+}
+
+const dateOf = (raw: unknown) => parseExportDate(typeof raw === 'number' ? raw : text(raw));
+
+/**
+ * When the source says the ticket was first answered and solved: what its SLA
+ * clocks (and so the customer's trust ledger) are judged from. A time before
+ * the ticket was created is a source's glitch, not a reason to refuse the
+ * row: it is left out, as if the source had not said.
+ */
+function historyOf(
+  bag: FieldBag,
+  createdAt: number | null,
+): Mapped<{ firstReplyAt: number | null; solvedAt: number | null }> {
+  const replied = dateOf(bag.firstReplyAt);
+  if (!replied.ok) return { ok: false, reason: `first reply: ${replied.reason}` };
+  const minutesText = text(bag.firstReplyMinutes);
+  const minutes = minutesText === '' ? null : Number(minutesText);
+  if (minutes !== null && !(Number.isFinite(minutes) && minutes >= 0)) {
+    return { ok: false, reason: `first reply time: "${minutesText.slice(0, 40)}" is not a number of minutes` };
+  }
+  const solved = dateOf(bag.solvedAt);
+  if (!solved.ok) return { ok: false, reason: `solved: ${solved.reason}` };
+  const afterCreation = (at: number | null) => (at !== null && createdAt !== null && at < createdAt ? null : at);
+  const fromMinutes = minutes !== null && createdAt !== null ? createdAt + Math.round(minutes * 60_000) : null;
+  return {
+    ok: true,
+    value: { firstReplyAt: afterCreation(replied.value ?? fromMinutes), solvedAt: afterCreation(solved.value) },
   };
 }

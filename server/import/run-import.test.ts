@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Customer } from '#shared/domain/customer';
 import { Ticket } from '#shared/domain/ticket';
 import { importWithReport } from '../cli/import-command.ts';
 import type { Database } from '../db/database.ts';
@@ -115,6 +116,84 @@ describeEachDatabase('bulk import', (kind) => {
     expect(partial.output).toMatch(/Imported 47 tickets/);
     expect(partial.printed).toContain('  row 3: no requester email');
     expect(await ticketCount()).toBe(before + 47);
+  });
+
+  it('puts the SLA targets the imported history missed on the customers’ trust ledgers, once', async () => {
+    const day = 86_400_000;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const tenDaysAgo = Date.now() - 10 * day;
+    const hundredDaysAgo = Date.now() - 100 * day;
+    const file = join(dir, 'zendesk-history.csv');
+    const header = ['Id', 'Subject', 'Status', 'Priority', 'Requester email', 'Created at', 'Updated at'];
+    await writeLines(file, [
+      csvLine([...header, 'Solved at', 'First reply time in minutes']),
+      // Urgent: first reply due in 30 min (around the clock), resolution in 4 h.
+      csvLine([
+        81,
+        'Late reply',
+        'solved',
+        'urgent',
+        'kim@late.example',
+        iso(tenDaysAgo),
+        iso(tenDaysAgo + day),
+        iso(tenDaysAgo + 3.9 * 3_600_000),
+        210,
+      ]),
+      csvLine([
+        82,
+        'Long ago',
+        'closed',
+        'urgent',
+        'lou@old.example',
+        iso(hundredDaysAgo),
+        iso(hundredDaysAgo + day),
+        iso(hundredDaysAgo + 3.9 * 3_600_000),
+        210,
+      ]),
+      csvLine([
+        83,
+        'In time',
+        'solved',
+        'urgent',
+        'max@fine.example',
+        iso(tenDaysAgo),
+        iso(tenDaysAgo),
+        iso(tenDaysAgo + 3_600_000),
+        10,
+      ]),
+      csvLine([84, 'Still open', 'open', 'urgent', 'ned@open.example', iso(tenDaysAgo), iso(tenDaysAgo), '', '']),
+    ]);
+    const { summary, output } = await command(file);
+    expect(summary).toMatchObject({ committed: true, imported: 4, failuresRecorded: 2 });
+    expect(output).toContain(
+      'Trust ledger: 2 missed SLA targets in the imported history, recorded on their customers.',
+    );
+    const ledgerOf = async (domain: string) => {
+      const [row] = await db.query<{ data: unknown }>(
+        "select data from sync_rows where entity = 'customer' and data->>'domain' = $1",
+        [domain],
+      );
+      return Customer.parse(row?.data).failures;
+    };
+    const late = await ledgerOf('late.example');
+    expect(late).toHaveLength(1);
+    expect(late?.[0]).toMatchObject({ kind: 'sla_breach', at: tenDaysAgo + 30 * 60_000 });
+    expect(late?.[0]?.what).toMatch(/^First reply 3 h late on #\d+$/);
+    expect((await ledgerOf('old.example'))?.[0]?.at).toBe(hundredDaysAgo + 30 * 60_000);
+    expect(await ledgerOf('fine.example')).toBeUndefined();
+    expect(await ledgerOf('open.example')).toBeUndefined();
+
+    // The imported ticket keeps what its SLA clocks were judged from.
+    const [ticket] = await db.query<{ data: unknown }>(
+      "select data from sync_rows where entity = 'ticket' and index_keys @> array['tags:\"zendesk-81\"']",
+    );
+    expect(Ticket.parse(ticket?.data).clock).toMatchObject({
+      firstReplyAt: tenDaysAgo + 210 * 60_000,
+      solvedAt: tenDaysAgo + 3.9 * 3_600_000,
+    });
+
+    expect((await command(file)).summary).toMatchObject({ alreadyImported: 4, failuresRecorded: 0 });
+    expect(await ledgerOf('late.example')).toEqual(late);
   });
 
   it('reads Freshdesk CSV, JSON arrays and NDJSON (Zendesk, Freshdesk and our shape), rejecting broken lines', async () => {

@@ -2,13 +2,16 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TicketId } from '#shared/domain/ids';
 import { Ticket } from '#shared/domain/ticket';
+import { teamSlaConfig } from '#shared/sync/mutators/sla/team-sla-config';
 import { recordAudit } from '../audit.ts';
 import { CustomerMatcher } from '../customers/customer-matcher.ts';
 import type { Database, Sql } from '../db/database.ts';
 import { newId } from '../db/new-id.ts';
+import { serverMutatorTx } from '../sync/server-mutator-tx.ts';
 import { insertRows, nextWorkspaceVersion, notifyPoke } from '../sync/sync-rows.ts';
 import { recordTicketNumbers, takeTicketNumbers } from '../tickets/ticket-numbers.ts';
 import type { ImportFormat, ImportProgress, ImportSummary, ImportedTicket, RowRejection } from './import-types.ts';
+import { ImportedFailures, importedClock } from './imported-history.ts';
 import { mapRow, provenanceTag } from './map-row.ts';
 import { openSource } from './read-source.ts';
 
@@ -86,6 +89,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
     rejections: [],
     customersCreated: 0,
     customersMatched: 0,
+    failuresRecorded: 0,
     firstNumber: null,
     lastNumber: null,
     durationMs: 0,
@@ -103,6 +107,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       const customers = new CustomerMatcher(tx, options.workspaceId, version, now);
       // Customers are global rows every client holds in full, so the server can hold them for an import too.
       await customers.preloadAll();
+      const failures = new ImportedFailures(await teamSlaConfig(serverMutatorTx(tx, options.workspaceId, version)));
       let batch: Pending[] = [];
 
       const flush = async () => {
@@ -145,24 +150,27 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
             organization: ticket.organization ?? undefined,
           });
           const createdAt = ticket.createdAt ?? now;
-          tickets.push(
-            Ticket.parse({
-              id: TicketId.parse(newId('tkt_')),
-              number: first + index,
-              customerId: customer.id,
-              subject: ticket.subject,
-              body: ticket.body,
-              status: ticket.status,
-              priority: ticket.priority,
-              channel: ticket.channel,
-              requesterName: ticket.requesterName ?? ticket.requesterEmail.split('@')[0] ?? ticket.requesterEmail,
-              requesterEmail: ticket.requesterEmail,
-              assigneeId: null,
-              tags: ticket.tags,
-              createdAt,
-              updatedAt: Math.max(createdAt, ticket.updatedAt ?? createdAt),
-            }),
-          );
+          const updatedAt = Math.max(createdAt, ticket.updatedAt ?? createdAt);
+          const clock = importedClock(ticket, createdAt, updatedAt);
+          const imported = Ticket.parse({
+            id: TicketId.parse(newId('tkt_')),
+            number: first + index,
+            customerId: customer.id,
+            subject: ticket.subject,
+            body: ticket.body,
+            status: ticket.status,
+            priority: ticket.priority,
+            channel: ticket.channel,
+            requesterName: ticket.requesterName ?? ticket.requesterEmail.split('@')[0] ?? ticket.requesterEmail,
+            requesterEmail: ticket.requesterEmail,
+            assigneeId: null,
+            tags: ticket.tags,
+            createdAt,
+            updatedAt,
+            ...(clock ? { clock } : {}),
+          });
+          tickets.push(imported);
+          failures.note(ticket, imported);
         }
         await customers.flush();
         await insertRows(tx, options.workspaceId, 'ticket', tickets, version);
@@ -196,6 +204,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       await flush();
       if (!writing()) throw new RolledBack();
 
+      summary.failuresRecorded = await failures.record(tx, options.workspaceId, version);
       summary.customersCreated = customers.created.size;
       summary.customersMatched = customers.matched.size;
       await recordAudit(tx, {
@@ -212,6 +221,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
           rejected: summary.rejected,
           customersCreated: summary.customersCreated,
           customersMatched: summary.customersMatched,
+          failuresRecorded: summary.failuresRecorded,
           firstNumber: summary.firstNumber,
           lastNumber: summary.lastNumber,
         },
@@ -225,6 +235,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       imported: 0,
       customersCreated: 0,
       customersMatched: 0,
+      failuresRecorded: 0,
       firstNumber: null,
       lastNumber: null,
     });

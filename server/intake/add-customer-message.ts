@@ -4,11 +4,13 @@ import { MessageId, TicketEventId } from '#shared/domain/ids';
 import type { Message, MessageAttachment } from '#shared/domain/message';
 import { advanceClock, clockOf } from '#shared/domain/ticket-clock';
 import { withStatus } from '#shared/sync/mutators/ticket/ticket-rules';
+import { recordTicketFailures } from '#shared/sync/mutators/trust/record-failures';
 import type { Ticket, TicketStatus } from '#shared/domain/ticket';
 import type { TicketEvent } from '#shared/domain/ticket-event';
 import type { Sql } from '../db/database.ts';
 import { newId } from '../db/new-id.ts';
 import { HttpError } from '../http/errors.ts';
+import { serverMutatorTx } from '../sync/server-mutator-tx.ts';
 import { nextWorkspaceVersion, notifyPoke, readRow, writeRow } from '../sync/sync-rows.ts';
 import { followMerge } from '../tickets/follow-merge.ts';
 import { ticketIdByNumber } from '../tickets/ticket-numbers.ts';
@@ -134,6 +136,8 @@ export async function addCustomerMessageToTicket(
       version,
     );
   }
+  // A solved ticket the customer had to write again about: the team told them it was done.
+  if (reopen) await recordTicketFailures(serverMutatorTx(tx, workspaceId, version), ticket, updated, now, 'customer');
   await notifyPoke(tx, workspaceId, version);
   return { ticket: updated, messageId: stored.id, eventId: event.id, reopenedFrom: reopen ? ticket.status : null };
 }

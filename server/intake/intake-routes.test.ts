@@ -279,6 +279,43 @@ describeEachDatabase('intake API', (kind) => {
       expect(unknown.body).toMatchObject({ error: 'not_found', message: 'There is no ticket #999999.' });
     });
 
+    it('puts a solved ticket the customer writes again about on their trust ledger', async () => {
+      const created = await postIntake(
+        base,
+        ticketPath,
+        secret,
+        ticketRequest('Fixed, they said', 'ops@ledger-freight.example'),
+      );
+      const id = String(created.body.id);
+      const number = Number(created.body.number);
+      const solvedAt = Date.now() - 60_000;
+      const clock = { firstReplyAt: solvedAt, awaitingReplySince: null, solvedAt, pausedSince: null, pauses: [] };
+      await server.db.query(
+        "update sync_rows set data = data || jsonb_build_object('status', 'solved', 'clock', $2::jsonb) where entity = 'ticket' and id = $1",
+        [id, JSON.stringify(clock)],
+      );
+      const wroteAt = Date.now();
+      await postIntake(base, messagePath(number), secret, {
+        body: 'It is broken again.',
+        from: { email: 'ops@ledger-freight.example' },
+      });
+      const ticket = await ticketRow(id);
+      const [row] = await server.db.query<{ data: unknown }>(
+        "select data from sync_rows where entity = 'customer' and id = $1",
+        [ticket.customerId],
+      );
+      const failures = Customer.parse(row?.data).failures ?? [];
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatchObject({
+        key: `reopened:${id}:${solvedAt}`,
+        kind: 'reopened',
+        ticketId: id,
+        ticketNumber: number,
+        what: `#${number} reopened: the customer wrote again after it was solved`,
+      });
+      expect(failures[0]?.at).toBeGreaterThanOrEqual(wroteAt);
+    });
+
     it('files a follow-up to a merged ticket on the ticket it was merged into', async () => {
       const canonical = await postIntake(base, ticketPath, secret, ticketRequest('Map blank (first report)'));
       const duplicate = await postIntake(

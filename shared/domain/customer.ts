@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CUSTOMER_FAILURES_MAX, CustomerFailure } from './customer-failure.ts';
 import { CustomerId, EpochMs } from './ids.ts';
 
 export const CUSTOMER_TIERS = ['enterprise', 'business', 'starter'] as const;
@@ -17,5 +18,12 @@ export const Customer = z.object({
   domain: z.string().max(320),
   tier: CustomerTier,
   createdAt: EpochMs,
+  /**
+   * The trust ledger: how the team failed this customer, newest first (see
+   * customer-failure.ts). Recorded when it happens, by the mutators and the
+   * server paths that see it, because a device holds a window of tickets,
+   * not their history. Absent until the first failure.
+   */
+  failures: z.array(CustomerFailure).max(CUSTOMER_FAILURES_MAX).optional(),
 });
 export type Customer = z.infer<typeof Customer>;

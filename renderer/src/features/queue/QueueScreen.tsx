@@ -27,6 +27,8 @@ import { useTicketLink } from './use-ticket-link.ts';
 import { useMembers } from './members-context.tsx';
 import { usePresenceByTicket } from '../presence/use-presence.ts';
 import { useQueueController } from './use-queue-controller.ts';
+import { useSlaNow } from '../sla/use-query-sla.ts';
+import { useCustomerTrust } from '../trust/use-customer-trust.ts';
 import { FloodBanner } from '../floods/FloodBanner.tsx';
 import { useFloodAlert } from '../floods/use-flood-alert.ts';
 import { ProblemDialogHost } from '../problems/ProblemDialogHost.tsx';
@@ -81,6 +83,9 @@ function Queue({ stale }: { stale: boolean }) {
   const selectedId = useUiStore((s) => s.selectedTicketId);
   // Read by id, not from the list: a ticket someone else just solved stays open here and workable.
   const selected = useLiveQuery(() => (selectedId ? db.rows('ticket').get(selectedId) : undefined), [db, selectedId]);
+  const selectedCustomer = selected ? customers?.get(selected.customerId) : undefined;
+  // The customer's trust ledger, judged by the minute: the open ticket shows it, and its suggestion is on a key.
+  const trust = useCustomerTrust(selected, selectedCustomer, useSlaNow(60_000));
   const searchInput = useRef<HTMLInputElement>(null);
   const tagInput = useRef<HTMLInputElement>(null);
   const [savingView, setSavingView] = useState(false);
@@ -97,6 +102,7 @@ function Queue({ stale }: { stale: boolean }) {
     searchInput,
     tagInput,
     onSaveView: () => setSavingView(true),
+    suggestedPriority: trust?.assessment.suggestedPriority ?? null,
   });
 
   const teammates = useMemo(
@@ -219,7 +225,8 @@ function Queue({ stale }: { stale: boolean }) {
       </section>
       <TicketDetail
         ticket={selected}
-        customer={selected ? customers?.get(selected.customerId) : undefined}
+        customer={selectedCustomer}
+        trust={trust}
         unsynced={selected ? (unsynced?.has(selected.id) ?? false) : false}
         presence={selected ? presence.get(selected.id) : undefined}
         now={controller.now}

@@ -10,12 +10,15 @@ import { TicketConversation } from '../conversation/TicketConversation.tsx';
 import { SlaTimer } from '../sla/SlaTimer.tsx';
 import { TicketSidePanel } from '../ticket-panel/TicketSidePanel.tsx';
 import { DETAIL_SUBJECT_ID } from '../ticket-panel/use-open-ticket.ts';
+import type { CustomerTrust } from '../trust/use-customer-trust.ts';
 import { TicketTriage } from './TicketTriage.tsx';
 import type { TicketCommand } from './ticket-command.ts';
 
 interface TicketDetailProps {
   ticket: Ticket | undefined;
   customer: Customer | undefined;
+  /** The customer's trust ledger, judged (useCustomerTrust); undefined while it loads. */
+  trust: CustomerTrust | undefined;
   unsynced: boolean;
   presence: readonly PresenceEntry[] | undefined;
   now: number;
@@ -24,7 +27,16 @@ interface TicketDetailProps {
 }
 
 /** The selected ticket: who, what, the conversation and its composer, who else is on it, and its history. */
-export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInput, onCommand }: TicketDetailProps) {
+export function TicketDetail({
+  ticket,
+  customer,
+  trust,
+  unsynced,
+  presence,
+  now,
+  tagInput,
+  onCommand,
+}: TicketDetailProps) {
   const { db } = useWorkspace();
   const draft = useDraft(db, ticket?.id);
   if (!ticket) {
@@ -66,11 +78,17 @@ export function TicketDetail({ ticket, customer, unsynced, presence, now, tagInp
         </p>
       </header>
 
-      <TicketTriage ticket={ticket} unsynced={unsynced} tagInput={tagInput} onCommand={onCommand} />
+      <TicketTriage
+        ticket={ticket}
+        trust={trust?.assessment}
+        unsynced={unsynced}
+        tagInput={tagInput}
+        onCommand={onCommand}
+      />
 
       <TicketConversation ticket={ticket} />
 
-      <TicketSidePanel ticket={ticket} customer={customer} presence={presence} now={now} />
+      <TicketSidePanel ticket={ticket} customer={customer} trust={trust} presence={presence} now={now} />
     </section>
   );
 }

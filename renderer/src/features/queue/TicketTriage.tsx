@@ -3,8 +3,10 @@ import { PRIORITY_LABELS, STATUS_LABELS } from '#shared/domain/labels';
 import { can } from '#shared/domain/permissions';
 import { TicketTag, type Ticket, normalizeTag } from '#shared/domain/ticket';
 import { nextStatuses } from '#shared/domain/ticket-status';
+import type { TrustAssessment } from '#shared/trust/assess-trust';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useUiStore } from '../../state/ui-store.ts';
+import { TrustSuggestion } from '../trust/TrustSuggestion.tsx';
 import { PriorityPicker } from './PriorityPicker.tsx';
 import type { TicketCommand } from './ticket-command.ts';
 import { useMemberName } from './members-context.tsx';
@@ -14,13 +16,15 @@ const STATUS_KEYS: Partial<Record<Ticket['status'], string>> = { open: 'o', pend
 
 interface TicketTriageProps {
   ticket: Ticket;
+  /** The customer's trust ledger, judged: an at-risk customer's suggested priority is offered here. */
+  trust: TrustAssessment | undefined;
   unsynced: boolean;
   tagInput: RefObject<HTMLInputElement | null>;
   onCommand: (ticket: Ticket, command: TicketCommand) => void;
 }
 
 /** Priority, status, who holds it, and tags: every control shows its key, and the role decides what is offered. */
-export function TicketTriage({ ticket, unsynced, tagInput, onCommand }: TicketTriageProps) {
+export function TicketTriage({ ticket, trust, unsynced, tagInput, onCommand }: TicketTriageProps) {
   const { user } = useWorkspace();
   const showFlash = useUiStore((s) => s.showFlash);
   const assignee = useMemberName(ticket.assigneeId);
@@ -39,6 +43,11 @@ export function TicketTriage({ ticket, unsynced, tagInput, onCommand }: TicketTr
         value={ticket.priority}
         disabled={!mayTriage}
         onChange={(priority) => onCommand(ticket, { kind: 'priority', priority })}
+      />
+      <TrustSuggestion
+        trust={trust}
+        mayTriage={mayTriage}
+        onAccept={(priority) => onCommand(ticket, { kind: 'priority', priority })}
       />
 
       <div className="ticket-detail__row">

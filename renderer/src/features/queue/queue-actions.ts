@@ -179,6 +179,18 @@ const ticket: QueueAction[] = [
     keywords: ['label'],
   },
   {
+    id: 'ticket.priority.suggested',
+    title: 'Raise to the suggested priority (customer at risk)',
+    group: 'Ticket',
+    // R for raise; shown as ⇧R on the suggestion's button (trust/TrustSuggestion.tsx).
+    keys: ['shift+r'],
+    when: (ctx) => ctx.may.triage && ctx.suggestedPriority !== null && ctx.selection.size === 0,
+    run: (ctx) => {
+      if (ctx.suggestedPriority !== null) ctx.apply({ kind: 'priority', priority: ctx.suggestedPriority });
+    },
+    keywords: ['trust', 'at risk', 'priority', 'suggestion', 'failed'],
+  },
+  {
     id: 'ticket.undo',
     title: 'Undo the last change',
     group: 'Ticket',

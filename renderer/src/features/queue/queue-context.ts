@@ -1,6 +1,7 @@
 import type { ViewSpec } from '#shared/query/builtin-views';
 import type { ViewSnapshot } from '#shared/query/query-index';
 import type { QueryRecord } from '#shared/query/query-record';
+import type { TicketPriority } from '#shared/domain/ticket';
 import type { TicketCommand } from './ticket-command.ts';
 
 /**
@@ -15,6 +16,11 @@ export interface QueueContext {
   views: readonly ViewSpec[];
   viewId: string;
   searching: boolean;
+  /**
+   * The priority the open ticket's customer record suggests (the trust
+   * ledger: failed lately, see shared/trust/assess-trust.ts); null when none.
+   */
+  suggestedPriority: TicketPriority | null;
   /** May this agent change priorities, statuses, assignees, merge, link problems? (the role × action table) */
   may: { triage: boolean; status: boolean; claim: boolean; merge: boolean; problems: boolean };
   /** The flood the banner shows: how many look-alikes it offers to act on (0: volume only); null: none. */

@@ -1,6 +1,6 @@
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { can } from '#shared/domain/permissions';
-import type { Ticket } from '#shared/domain/ticket';
+import type { Ticket, TicketPriority } from '#shared/domain/ticket';
 import type { ViewSpec } from '#shared/query/builtin-views';
 import type { ViewSnapshot } from '#shared/query/query-index';
 import { type QueryRecord, toQueryRecord } from '#shared/query/query-record';
@@ -39,6 +39,8 @@ interface ControllerInput {
   searchInput: RefObject<HTMLInputElement | null>;
   tagInput: RefObject<HTMLInputElement | null>;
   onSaveView: () => void;
+  /** What the open ticket's customer record suggests (useCustomerTrust). */
+  suggestedPriority: TicketPriority | null;
 }
 
 /** The queue's moves, in one place: the actions registry, buttons and rows all call these. */
@@ -51,6 +53,7 @@ export function useQueueController({
   searchInput,
   tagInput,
   onSaveView,
+  suggestedPriority,
 }: ControllerInput): QueueController {
   const { db, user, query, sync } = useWorkspace();
   const showFlash = useUiStore((s) => s.showFlash);
@@ -161,6 +164,7 @@ export function useQueueController({
       viewId,
       searching,
       now,
+      suggestedPriority,
       may: {
         triage: can(user.role, 'ticket.triage'),
         status: can(user.role, 'ticket.status'),
@@ -238,6 +242,7 @@ export function useQueueController({
       viewId,
       searching,
       now,
+      suggestedPriority,
       user,
       selectTicket,
       moveCursor,

@@ -4,6 +4,8 @@ import type { PresenceEntry } from '#shared/sync/socket-protocol';
 import { Isolated } from '../conversation/content/CustomerText.tsx';
 import { PresenceLine } from '../presence/PresenceBadges.tsx';
 import { SlaClocksPanel } from '../sla/SlaClocksPanel.tsx';
+import { TrustLedger } from '../trust/TrustLedger.tsx';
+import type { CustomerTrust } from '../trust/use-customer-trust.ts';
 import { OtherOpenTickets } from './OtherOpenTickets.tsx';
 import { TicketHistory } from './TicketHistory.tsx';
 import { TicketMerges } from '../merge/TicketMerges.tsx';
@@ -13,6 +15,8 @@ import { SimilarTickets } from '../similar/SimilarTickets.tsx';
 export interface TicketSidePanelProps {
   ticket: Ticket;
   customer: Customer | undefined;
+  /** The customer's trust ledger, judged (useCustomerTrust); undefined while it loads. */
+  trust: CustomerTrust | undefined;
   presence: readonly PresenceEntry[] | undefined;
   now: number;
 }
@@ -25,10 +29,10 @@ const TIER_LABELS: Readonly<Record<Customer['tier'], string>> = {
 
 /**
  * Beside the conversation (below it on a narrow window): the SLA clocks, who the customer and
- * requester are, the customer's other open tickets, who else has the ticket
+ * requester are, how the team has failed that customer lately (the trust ledger), the customer's other open tickets, who else has the ticket
  * open, and its history. Every customer-written string is bidi-isolated.
  */
-export function TicketSidePanel({ ticket, customer, presence, now }: TicketSidePanelProps) {
+export function TicketSidePanel({ ticket, customer, trust, presence, now }: TicketSidePanelProps) {
   return (
     <aside className="ticket-panel" aria-label="Ticket context" data-testid="ticket-panel">
       <TicketMerges ticket={ticket} now={now} />
@@ -54,6 +58,8 @@ export function TicketSidePanel({ ticket, customer, presence, now }: TicketSideP
           <p className="ticket-panel__quiet">Not on this device yet; it arrives with the next sync.</p>
         )}
       </section>
+
+      <TrustLedger trust={trust} customer={customer} now={now} />
 
       <section className="ticket-panel__section" aria-labelledby="ticket-panel-requester">
         <h3 id="ticket-panel-requester">Requester</h3>

@@ -5,6 +5,7 @@ import { replyRecipients } from '../../../domain/reply-recipients.ts';
 import { advanceClock, clockOf } from '../../../domain/ticket-clock.ts';
 import { defineMutation } from '../../mutator.ts';
 import { MutationRejected } from '../../rejection.ts';
+import { recordTicketFailures } from '../trust/record-failures.ts';
 import { eventIdFor, sampleTicketId, ticketOrReject, withStatus } from '../ticket/ticket-rules.ts';
 
 /**
@@ -80,6 +81,8 @@ export const addMessage = defineMutation({
     const answered = { ...ticket, clock: advanceClock(clockOf(ticket), { kind: 'public_reply' }, ctx.now) };
     const opened = ticket.status === 'new' ? withStatus(answered, 'open', ctx.now) : answered;
     await tx.put('ticket', { ...opened, updatedAt: ctx.now });
+    // A reply after its deadline is a breach the customer remembers: it goes on their trust ledger.
+    await recordTicketFailures(tx, ticket, opened, ctx.now, 'agent');
     if (opened.status !== ticket.status) {
       await tx.put('ticketEvent', {
         id: eventIdFor(ctx.clientId, ctx.mutationId, 2),

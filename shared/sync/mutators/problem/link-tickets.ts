@@ -2,6 +2,7 @@ import type { Problem } from '../../../domain/problem.ts';
 import type { Ticket } from '../../../domain/ticket.ts';
 import type { MutationContext, MutatorTx } from '../../mutator.ts';
 import { eventIdFor } from '../ticket/ticket-rules.ts';
+import { recordProblemFailures } from '../trust/record-failures.ts';
 import { recountProblems } from './problem-rules.ts';
 
 /**
@@ -26,6 +27,7 @@ export async function linkTickets(
     if (!ticket || ticket.problemId === problem.id) continue;
     previous.push(ticket.problemId);
     await tx.put('ticket', { ...ticket, problemId: problem.id, updatedAt: ctx.now });
+    await recordProblemFailures(tx, problem, ticket);
     await tx.put('ticketEvent', {
       id: eventIdFor(ctx.clientId, ctx.mutationId, line++),
       ticketId: ticket.id,

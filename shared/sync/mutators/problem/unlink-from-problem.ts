@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TicketId } from '../../../domain/ids.ts';
 import { defineMutation } from '../../mutator.ts';
 import { eventIdFor, sampleTicketId, ticketOrReject } from '../ticket/ticket-rules.ts';
+import { withdrawProblemFailures } from '../trust/record-failures.ts';
 import { recountProblem } from './problem-rules.ts';
 
 /** Takes a ticket off its problem (it was a different fault after all). Not linked: nothing to do. */
@@ -14,6 +15,7 @@ export const unlinkFromProblem = defineMutation({
     if (problemId === undefined) return;
     const { problemId: _unlinked, ...unlinked } = ticket;
     await tx.put('ticket', { ...unlinked, updatedAt: ctx.now });
+    await withdrawProblemFailures(tx, problemId, ticket);
     const problem = await tx.get('problem', problemId);
     await tx.put('ticketEvent', {
       id: eventIdFor(ctx.clientId, ctx.mutationId),

@@ -5,6 +5,7 @@ import { TICKET_STATUSES, TicketStatus } from '../../../domain/ticket.ts';
 import { canMoveStatus } from '../../../domain/ticket-status.ts';
 import { defineMutation } from '../../mutator.ts';
 import { MutationRejected, type Resolution } from '../../rejection.ts';
+import { recordTicketFailures } from '../trust/record-failures.ts';
 import { sampleTicketId, saveTicketChange, ticketOrReject, withStatus } from './ticket-rules.ts';
 
 export const setStatus = defineMutation({
@@ -39,12 +40,10 @@ export const setStatus = defineMutation({
         { subject: { entity: 'ticket', id: ticket.id }, resolutions },
       );
     }
-    await saveTicketChange(
-      tx,
-      withStatus(ticket, args.status, ctx.now),
-      { kind: 'status_changed', from: ticket.status, to: args.status },
-      ctx,
-    );
+    const moved = withStatus(ticket, args.status, ctx.now);
+    await saveTicketChange(tx, moved, { kind: 'status_changed', from: ticket.status, to: args.status }, ctx);
+    // Solving late breaches the clocks it stops; reopening a solved ticket fails the customer it was promised to.
+    await recordTicketFailures(tx, ticket, moved, ctx.now, 'agent');
   },
   sample: (random, world) => ({
     ticketId: sampleTicketId(random, world),
