@@ -148,6 +148,8 @@ describeEachDatabase('the role × route and role × mutation matrix', (kind) => 
         macroIds: [],
         messageIds: [],
         problemIds: [],
+        escalationIds: [],
+        shiftIds: [],
       };
       for (const role of ROLES) {
         const client = syncClient(server.app, tokens.get(role) ?? '', {

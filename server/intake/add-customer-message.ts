@@ -4,6 +4,7 @@ import { MessageId, TicketEventId } from '#shared/domain/ids';
 import type { Message, MessageAttachment } from '#shared/domain/message';
 import { advanceClock, clockOf } from '#shared/domain/ticket-clock';
 import { withStatus } from '#shared/sync/mutators/ticket/ticket-rules';
+import { recordReopenRegression } from '#shared/sync/mutators/escalation/record-reopen-regression';
 import { recordTicketFailures } from '#shared/sync/mutators/trust/record-failures';
 import type { Ticket, TicketStatus } from '#shared/domain/ticket';
 import type { TicketEvent } from '#shared/domain/ticket-event';
@@ -137,7 +138,12 @@ export async function addCustomerMessageToTicket(
     );
   }
   // A solved ticket the customer had to write again about: the team told them it was done.
-  if (reopen) await recordTicketFailures(serverMutatorTx(tx, workspaceId, version), ticket, updated, now, 'customer');
+  if (reopen) {
+    const mutatorTx = serverMutatorTx(tx, workspaceId, version);
+    await recordTicketFailures(mutatorTx, ticket, updated, now, 'customer');
+    // The customer says the fix did not hold: flagged on the escalation the ticket went through.
+    await recordReopenRegression(mutatorTx, ticket, updated, now, null);
+  }
   await notifyPoke(tx, workspaceId, version);
   return { ticket: updated, messageId: stored.id, eventId: event.id, reopenedFrom: reopen ? ticket.status : null };
 }

@@ -13,6 +13,8 @@ const AUDIT_ACTION_OF_GROUP: Record<MutationGroup, AuditAction> = {
   // Merging duplicates changes tickets.
   merge: 'ticket.changed',
   problem: 'problem.changed',
+  escalation: 'escalation.changed',
+  shift: 'shift.changed',
   savedView: 'view.changed',
   macro: 'macro.changed',
   sla: 'sla.changed',

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'sla.changed',
   'mail.changed',
   'problem.changed',
+  'escalation.changed',
+  'shift.changed',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -19,6 +19,13 @@ export const ACTIONS = {
     does: 'create problems or link tickets to them',
     roles: ['agent', 'analyst', 'lead', 'admin'],
   },
+  'escalations.create': {
+    does: 'write escalation packets or answer an analyst',
+    roles: ['agent', 'analyst', 'lead', 'admin'],
+  },
+  // Working a packet (acknowledge, ask, forward, resolve) is the analyst's job; leads cover.
+  'escalations.work': { does: 'work escalations as an analyst', roles: ['analyst', 'lead', 'admin'] },
+  'shift.work': { does: 'start or end a shift', roles: ['agent', 'analyst', 'lead', 'admin'] },
   'macros.save': { does: 'save macros', roles: ['agent', 'analyst', 'lead', 'admin'] },
   // Team macros speak for the team to every customer: leads and admins keep that list.
   'macros.manageShared': { does: 'create, change or delete team macros', roles: ['lead', 'admin'] },

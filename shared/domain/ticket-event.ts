@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMs, MessageId, ProblemId, TicketEventId, TicketId, TicketNumber, UserId } from './ids.ts';
+import { EpochMs, EscalationId, MessageId, ProblemId, TicketEventId, TicketId, TicketNumber, UserId } from './ids.ts';
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels.ts';
 import { MERGED_TICKETS_MAX, TicketPriority, TicketStatus, TicketTag } from './ticket.ts';
 
@@ -56,6 +56,17 @@ const ProblemUnlinked = z.object({
   problemId: ProblemId,
   title: z.string().min(1).max(200),
 });
+/** Handed to an analyst in an escalation packet (see escalation.ts), or taken off one. */
+const Escalated = z.object({
+  kind: z.literal('escalated'),
+  escalationId: EscalationId,
+  summary: z.string().min(1).max(200),
+});
+const EscalationUnlinked = z.object({
+  kind: z.literal('escalation_unlinked'),
+  escalationId: EscalationId,
+  summary: z.string().min(1).max(200),
+});
 
 export const TicketEventChange = z.discriminatedUnion('kind', [
   PriorityChanged,
@@ -72,6 +83,8 @@ export const TicketEventChange = z.discriminatedUnion('kind', [
   TicketUnmerged,
   ProblemLinked,
   ProblemUnlinked,
+  Escalated,
+  EscalationUnlinked,
 ]);
 export type TicketEventChange = z.infer<typeof TicketEventChange>;
 
@@ -123,6 +136,10 @@ export function describeTicketChange(change: TicketEventChange, nameOf: (id: Use
       return `linked it to the problem “${change.title}”`;
     case 'problem_unlinked':
       return `unlinked it from the problem “${change.title}”`;
+    case 'escalated':
+      return `escalated it to an analyst in “${change.summary}”`;
+    case 'escalation_unlinked':
+      return `took it off the escalation “${change.summary}”`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomerId, EpochMs, ProblemId, TicketId, TicketNumber, UserId } from './ids.ts';
+import { CustomerId, EpochMs, EscalationId, ProblemId, TicketId, TicketNumber, UserId } from './ids.ts';
 import { TicketClock } from './ticket-clock.ts';
 import { MESSAGE_ATTACHMENTS_MAX, MessageAttachment } from './message.ts';
 
@@ -106,6 +106,8 @@ export const Ticket = z.object({
   mergedInto: MergedInto.optional(),
   /** The problem this ticket is one report of (see problem.ts). */
   problemId: ProblemId.optional(),
+  /** The escalation this ticket was handed to an analyst in (the newest, if several). */
+  escalationId: EscalationId.optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -3,7 +3,9 @@ import { Customer } from '../domain/customer.ts';
 import { Macro } from '../domain/macro.ts';
 import { Member } from '../domain/member.ts';
 import { Message } from '../domain/message.ts';
+import { Escalation } from '../domain/escalation.ts';
 import { Problem } from '../domain/problem.ts';
+import { Shift } from '../domain/shift.ts';
 import { SavedView } from '../domain/saved-view.ts';
 import { SlaConfig } from '../domain/sla-config.ts';
 import { ACTIVE_STATUSES, Ticket } from '../domain/ticket.ts';
@@ -44,7 +46,7 @@ export const entities = {
     schema: Ticket,
     table: 'tickets',
     // problemId: a problem's counts are recounted from its linked tickets.
-    indexes: ['status', 'customerId', 'updatedAt', 'assigneeId', '*tags', 'problemId'],
+    indexes: ['status', 'customerId', 'updatedAt', 'assigneeId', '*tags', 'problemId', 'escalationId'],
     // Active tickets are always held; finished ones while they changed recently.
     scope: {
       kind: 'root',
@@ -100,6 +102,25 @@ export const entities = {
     table: 'problems',
     indexes: [],
     // Problems are few (a handful a week, even in a flood) and every device needs them offline to link to.
+    scope: { kind: 'global' },
+    writtenBy: 'mutators',
+  }),
+  escalation: defineEntity({
+    schema: Escalation,
+    table: 'escalations',
+    // The analyst console lists by status; an agent's pacing reads their own.
+    indexes: ['status', 'createdBy'],
+    // Like problems: a team hands over a few dozen a day, and agents and analysts both need them offline.
+    // Finished ones stay too, for regression watch; a team that outgrows this windows them by resolution.
+    scope: { kind: 'global' },
+    writtenBy: 'mutators',
+  }),
+  shift: defineEntity({
+    schema: Shift,
+    table: 'shifts',
+    // Starting a shift ends the same person's running one.
+    indexes: ['userId'],
+    // A few per person per day; the team's "on shift now" and pacing need them offline.
     scope: { kind: 'global' },
     writtenBy: 'mutators',
   }),

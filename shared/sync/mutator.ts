@@ -41,6 +41,10 @@ export interface SampleWorld {
   messageIds: readonly string[];
   /** Problems the acting device holds. */
   problemIds: readonly string[];
+  /** Escalations the acting device holds. */
+  escalationIds: readonly string[];
+  /** Shifts the acting device holds. */
+  shiftIds: readonly string[];
 }
 
 export interface MutationDef<Args extends z.ZodType> {

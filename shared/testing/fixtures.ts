@@ -1,4 +1,5 @@
 import { Customer } from '../domain/customer.ts';
+import { Escalation } from '../domain/escalation.ts';
 import { ClientId, UserId } from '../domain/ids.ts';
 import { Macro } from '../domain/macro.ts';
 import { Member } from '../domain/member.ts';
@@ -6,6 +7,7 @@ import { Message } from '../domain/message.ts';
 import { Problem } from '../domain/problem.ts';
 import type { Role } from '../domain/roles.ts';
 import { SavedView } from '../domain/saved-view.ts';
+import { Shift } from '../domain/shift.ts';
 import { Ticket } from '../domain/ticket.ts';
 import type { MutationContext } from '../sync/mutator.ts';
 
@@ -116,4 +118,43 @@ export function contextFixture(role: Role = 'agent', overrides: Partial<Mutation
     mutationId: 1,
     ...overrides,
   };
+}
+
+/** A ready packet from the agent about the first ticket, not sent yet. */
+export function escalationFixture(overrides: Partial<Escalation> = {}): Escalation {
+  return Escalation.parse({
+    id: 'esc_login',
+    summary: 'Login fails after the 4.12 update',
+    severity: 'sev2',
+    stepsToReproduce: 'Update the iOS app to 4.12, sign out, sign in with SSO.',
+    expected: 'The agent is signed in',
+    actual: 'Error 502 after the SSO redirect',
+    environment: 'iOS 17.2, app 4.12.0, EU region',
+    tried: 'Cleared the app cache and reinstalled; same error',
+    evidence: [{ kind: 'log', text: 'GET /sso/callback 502 upstream timeout' }],
+    status: 'draft',
+    createdAt: 1_000,
+    createdBy: 'usr_agent',
+    updatedAt: 1_000,
+    ticketIds: ['tkt_000001'],
+    impact: { tickets: 1, customers: 1 },
+    analystId: null,
+    readyAt: 1_000,
+    questions: [],
+    regressions: [],
+    log: [{ at: 1_000, by: 'usr_agent', step: 'created' }],
+    ...overrides,
+  });
+}
+
+export function shiftFixture(overrides: Partial<Shift> = {}): Shift {
+  return Shift.parse({
+    id: 'sft_agent',
+    userId: 'usr_agent',
+    role: 'agent',
+    startedAt: 0,
+    plannedEnd: 8 * 3_600_000,
+    updatedAt: 0,
+    ...overrides,
+  });
 }

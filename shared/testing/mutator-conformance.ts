@@ -8,10 +8,13 @@ import { MUTATION_NAMES, type MutationName, mutations } from '../sync/mutators/r
 import { MutationRejected } from '../sync/rejection.ts';
 import { runMutation } from '../sync/run-mutation.ts';
 import { SeededRandom } from '../util/seeded-random.ts';
+import { ESCALATION_STATUSES } from '../domain/escalation.ts';
 import { SAMPLE_VIEW_NAMES } from '../sync/mutators/saved-view/saved-view-rules.ts';
 import {
   TEAM,
   contextFixture,
+  escalationFixture,
+  shiftFixture,
   customerFixture,
   macroFixture,
   problemFixture,
@@ -64,6 +67,7 @@ function seedFor(random: SeededRandom): SeedRow[] {
       assigneeId: random.chance(0.5) ? null : UserId.parse(random.pick(TEAM).id),
       tags: TAGS.filter(() => random.chance(0.3)),
       ...(random.chance(0.3) ? { problemId: 'prb_seed1' as never } : {}),
+      ...(random.chance(0.3) ? { escalationId: random.pick(['esc_seed1', 'esc_seed2']) as never } : {}),
     }),
   );
   // Now and then the second ticket is already merged into the first, as a flood's triage leaves them.
@@ -103,8 +107,49 @@ function seedFor(random: SeededRandom): SeedRow[] {
     ['customer', customerFixture()],
     ['customer', customerFixture({ id: 'cus_globex' as never, name: 'Globex', domain: 'globex.example' })],
     ['problem', problemFixture({ id: 'prb_seed1' as never })],
+    ...escalationsFor(random).map((escalation): SeedRow => ['escalation', escalation]),
+    ['shift', shiftFixture({ id: 'sft_seed1' as never, userId: UserId.parse(random.pick(TEAM).id) })],
     ...tickets.map((ticket): SeedRow => ['ticket', ticket]),
     ...views.map((view): SeedRow => ['savedView', view]),
+  ];
+}
+
+/**
+ * Escalations at every stage: a draft (ready or not) by someone on the team,
+ * one at a random status, and one fixed with the seed tickets linked, so every
+ * step (send, ask, answer, resolve, reopen, flag a regression) can apply.
+ */
+function escalationsFor(random: SeededRandom) {
+  const author = UserId.parse(random.pick(TEAM.filter((member) => member.role !== 'trainee')).id);
+  // Waiting on the agent often enough that answering has a question to answer.
+  const status = random.pick(['needs_info', 'needs_info', 'sent', 'sent', ...ESCALATION_STATUSES] as const);
+  return [
+    escalationFixture({
+      id: 'esc_seed1' as never,
+      createdBy: author,
+      // A draft mostly; now and then already sent, waiting for an analyst to take it.
+      ...(random.chance(0.3) ? { status: 'sent' as const, sentAt: 1_200 } : {}),
+      ...(random.chance(0.5) ? {} : { severity: null, readyAt: undefined }),
+    }),
+    escalationFixture({
+      id: 'esc_seed2' as never,
+      status,
+      ...(status === 'needs_info'
+        ? {
+            resumeStatus: 'acknowledged',
+            questions: [{ id: 'q1', askedBy: UserId.parse('usr_analyst'), askedAt: 1_100, text: 'Which version?' }],
+          }
+        : {}),
+      ...(status === 'fixed' || status === 'wont_fix'
+        ? { resolution: { outcome: status, note: 'Fixed in 4.12.1', at: 500, by: UserId.parse('usr_analyst') } }
+        : {}),
+    }),
+    escalationFixture({
+      id: 'esc_seed3' as never,
+      status: 'fixed',
+      ticketIds: ['tkt_000001', 'tkt_000002'] as never,
+      resolution: { outcome: 'fixed', note: 'Fixed in 4.12.1', at: 500, by: UserId.parse('usr_analyst') },
+    }),
   ];
 }
 
@@ -122,6 +167,8 @@ export function conformanceCases(perMutation = 30, seed = 4871): ConformanceCase
         macroIds: rows.filter(([entity]) => entity === 'macro').map(([, row]) => row.id),
         messageIds: rows.filter(([entity]) => entity === 'message').map(([, row]) => row.id),
         problemIds: rows.filter(([entity]) => entity === 'problem').map(([, row]) => row.id),
+        escalationIds: rows.filter(([entity]) => entity === 'escalation').map(([, row]) => row.id),
+        shiftIds: rows.filter(([entity]) => entity === 'shift').map(([, row]) => row.id),
       };
       const def = mutations[mutation] as MutationDef<z.ZodType>;
       const role = random.chance(0.15) ? 'trainee' : random.pick(ROLES.filter((r) => r !== 'trainee'));

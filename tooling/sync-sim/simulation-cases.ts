@@ -11,14 +11,18 @@ export function backendExcluded(backend: SimulationOptions['backend']): boolean 
   return Boolean(only && only !== backend);
 }
 
-export function simulationCases(backend: SimulationOptions['backend']): void {
+/** The CI sizes. Each PGlite size runs in its own test file, so the two workers share the slow embedded runs. */
+export const CI_SIZES = [40, 300, 1_000] as const;
+
+export function simulationCases(backend: SimulationOptions['backend'], ciSizes: readonly number[] = CI_SIZES): void {
   const seeds = process.env.SIM_SEED
     ? [Number(process.env.SIM_SEED)]
     : Array.from(
         { length: Number(process.env.SIM_SEEDS ?? 10) },
         (_, i) => Number(process.env.SIM_FIRST_SEED ?? 1) + i,
       );
-  const sizes = process.env.SIM_OPS ? [Number(process.env.SIM_OPS)] : [40, 300, 1_000];
+  // SIM_OPS picks one size (simulation-pglite-long.test.ts then stands aside, so it runs once per backend).
+  const sizes = process.env.SIM_OPS ? [Number(process.env.SIM_OPS)] : ciSizes;
   for (const operations of sizes) {
     for (const seed of seeds) {
       const options: SimulationOptions = { seed, operations, backend };

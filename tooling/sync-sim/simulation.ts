@@ -104,6 +104,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       macroIds: (await client.db.rows('macro').toCollection().primaryKeys()).map(String),
       messageIds: (await client.db.rows('message').toCollection().primaryKeys()).map(String),
       problemIds: (await client.db.rows('problem').toCollection().primaryKeys()).map(String),
+      escalationIds: (await client.db.rows('escalation').toCollection().primaryKeys()).map(String),
+      shiftIds: (await client.db.rows('shift').toCollection().primaryKeys()).map(String),
     });
 
     // A device that broke: its changes went to the other device by file, and it never syncs again.

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { MutationDef } from '../mutator.ts';
+import { escalationMutators } from './escalation/index.ts';
 import { macroMutators } from './macro/index.ts';
 import { mergeMutators } from './merge/index.ts';
 import { messageMutators } from './message/index.ts';
 import { problemMutators } from './problem/index.ts';
 import { savedViewMutators } from './saved-view/index.ts';
+import { shiftMutators } from './shift/index.ts';
 import { slaMutators } from './sla/index.ts';
 import { ticketMutators } from './ticket/index.ts';
 
@@ -14,6 +16,8 @@ export const MUTATION_GROUPS = {
   message: messageMutators,
   merge: mergeMutators,
   problem: problemMutators,
+  escalation: escalationMutators,
+  shift: shiftMutators,
   savedView: savedViewMutators,
   macro: macroMutators,
   sla: slaMutators,
@@ -30,6 +34,8 @@ export const mutations = {
   ...messageMutators,
   ...mergeMutators,
   ...problemMutators,
+  ...escalationMutators,
+  ...shiftMutators,
   ...savedViewMutators,
   ...macroMutators,
   ...slaMutators,

@@ -5,6 +5,7 @@ import { replyRecipients } from '../../../domain/reply-recipients.ts';
 import { advanceClock, clockOf } from '../../../domain/ticket-clock.ts';
 import { defineMutation } from '../../mutator.ts';
 import { MutationRejected } from '../../rejection.ts';
+import { recordReopenRegression } from '../escalation/record-reopen-regression.ts';
 import { recordTicketFailures } from '../trust/record-failures.ts';
 import { eventIdFor, sampleTicketId, ticketOrReject, withStatus } from '../ticket/ticket-rules.ts';
 
@@ -83,6 +84,7 @@ export const addMessage = defineMutation({
     await tx.put('ticket', { ...opened, updatedAt: ctx.now });
     // A reply after its deadline is a breach the customer remembers: it goes on their trust ledger.
     await recordTicketFailures(tx, ticket, opened, ctx.now, 'agent');
+    await recordReopenRegression(tx, ticket, opened, ctx.now, ctx.actor.id);
     if (opened.status !== ticket.status) {
       await tx.put('ticketEvent', {
         id: eventIdFor(ctx.clientId, ctx.mutationId, 2),

@@ -5,6 +5,7 @@ import { TICKET_STATUSES, TicketStatus } from '../../../domain/ticket.ts';
 import { canMoveStatus } from '../../../domain/ticket-status.ts';
 import { defineMutation } from '../../mutator.ts';
 import { MutationRejected, type Resolution } from '../../rejection.ts';
+import { recordReopenRegression } from '../escalation/record-reopen-regression.ts';
 import { recordTicketFailures } from '../trust/record-failures.ts';
 import { sampleTicketId, saveTicketChange, ticketOrReject, withStatus } from './ticket-rules.ts';
 
@@ -44,6 +45,8 @@ export const setStatus = defineMutation({
     await saveTicketChange(tx, moved, { kind: 'status_changed', from: ticket.status, to: args.status }, ctx);
     // Solving late breaches the clocks it stops; reopening a solved ticket fails the customer it was promised to.
     await recordTicketFailures(tx, ticket, moved, ctx.now, 'agent');
+    // A linked ticket back at work after its escalation was fixed: the fix may not have held.
+    await recordReopenRegression(tx, ticket, moved, ctx.now, ctx.actor.id);
   },
   sample: (random, world) => ({
     ticketId: sampleTicketId(random, world),

@@ -24,6 +24,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'sla.changed': 'SLA policies changed',
   'mail.changed': 'Email settings changed',
   'problem.changed': 'Problem changed',
+  'escalation.changed': 'Escalation changed',
+  'shift.changed': 'Shift started or ended',
 };
 
 /** Who did it, in words: a person by name, an API key, or the server's command line. */

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { EpochMs, ShiftId } from '../../../domain/ids.ts';
+import { SHIFT_MAX_MS } from '../../../domain/shift.ts';
+import { defineMutation } from '../../mutator.ts';
+import { MutationRejected } from '../../rejection.ts';
+
+/**
+ * Starts my shift, with when I plan to stop. A shift still running on another
+ * device (forgotten at home) is ended now: one person works one shift at a time.
+ */
+export const startShift = defineMutation({
+  args: z.object({ shiftId: ShiftId, plannedEnd: EpochMs }),
+  permission: 'shift.work',
+  run: async (tx, args, ctx) => {
+    const existing = await tx.get('shift', args.shiftId);
+    if (existing) {
+      if (existing.userId === ctx.actor.id) return;
+      throw new MutationRejected('conflict', 'Another shift already has this id; nothing was started.', {
+        subject: { entity: 'shift', id: args.shiftId },
+      });
+    }
+    if (args.plannedEnd <= ctx.now || args.plannedEnd - ctx.now > SHIFT_MAX_MS) {
+      throw new MutationRejected('invalid', 'A shift must end after it starts, and within 16 hours.', {
+        subject: { entity: 'shift', id: args.shiftId },
+      });
+    }
+    for (const running of await tx.list('shift', 'userId', ctx.actor.id)) {
+      if (running.endedAt === undefined) await tx.put('shift', { ...running, endedAt: ctx.now, updatedAt: ctx.now });
+    }
+    await tx.put('shift', {
+      id: args.shiftId,
+      userId: ctx.actor.id,
+      role: ctx.actor.role,
+      startedAt: ctx.now,
+      plannedEnd: args.plannedEnd,
+      updatedAt: ctx.now,
+    });
+  },
+  sample: (random) => ({
+    shiftId: `sft_${random.int(2 ** 31).toString(36)}`,
+    // Samples cannot see the clock: 8 h after the epoch is a valid shift for the conformance suite's clock
+    // (5 s after it) and long past in the simulation's; 0 and 20 h are always refused.
+    plannedEnd: random.pick([8 * 3_600_000, 0, 20 * 3_600_000]),
+  }),
+});
