@@ -170,7 +170,7 @@ describe('an escalation from draft to follow-up', () => {
     ).toMatch(/^conflict: The escalation is fixed now/);
   });
 
-  it.each<[string, Partial<typeof READY_FIELDS>, boolean]>([
+  it.each<[string, Partial<Record<keyof typeof READY_FIELDS, string>>, boolean]>([
     ['ready', {}, true],
     ['an edit that empties a field un-readies it', { tried: '' }, false],
   ])('readyAt follows the readiness check: %s', async (_title, change, ready) => {
