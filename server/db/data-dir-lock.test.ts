@@ -78,5 +78,5 @@ describe('the data directory lock', () => {
     const again = await openDatabase({ databaseUrl: undefined, dataDir });
     await again.close();
     expect(notices).toEqual([]);
-  });
+  }, 90_000); // Two embedded opens, each migrating a fresh PGlite: past 30 s on a busy 2-core machine.
 });
