@@ -1,6 +1,7 @@
 import { IntakeClient } from './fixtures/intake.ts';
 import { ConversationView, expect, test } from './fixtures/conversation.ts';
-import { ReplyRecipients, floodRequester, serverProblems } from './fixtures/floods.ts';
+import { ReplyRecipients, floodRequester } from './fixtures/floods.ts';
+import { serverRows } from './fixtures/server-rows.ts';
 import { MacrosUi } from './fixtures/macros.ts';
 import { watchMouse } from './fixtures/mouse-watch.ts';
 
@@ -125,7 +126,7 @@ test('an agent turns a 50-ticket flood into one problem with the keyboard only',
     expect(duplicate.status).toBe('closed');
     expect(duplicate.mergedInto?.ticketId).toBe(keeperId);
   }
-  const problems = await serverProblems(server);
+  const problems = await serverRows(server, 'problem');
   const problem = problems.find((candidate) => candidate.id === keeper.problemId);
   expect(problem?.title).toBe(title);
   // The look-alikes still standing are linked, the merged ones through their keeper.
