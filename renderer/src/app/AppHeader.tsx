@@ -1,4 +1,6 @@
 import type { SessionUser } from '#shared/api/auth';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
+import { ShiftControl } from '../features/shifts/ShiftControl.tsx';
 import { CONSOLE_SCREEN_LABELS, type ConsoleScreenId } from './console-screens.ts';
 
 interface AppHeaderProps {
@@ -29,6 +31,8 @@ export function AppHeader({ user, screens, screen, onScreen, onSignOut }: AppHea
           ))}
         </nav>
       )}
+      <ShiftControl />
+      <NotificationBell />
       <span className="app-header__user" data-testid="signed-in-user">
         {user.name} · {user.role}
       </span>
