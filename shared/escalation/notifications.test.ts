@@ -75,8 +75,16 @@ describe('escalationNotifications', () => {
   });
 
   it('names the packet and keys each entry stably, newest first across packets', () => {
-    const a = escalationFixture({ id: 'esc_a', summary: 'Login fails', log: [entry(3_000, 'usr_priya', 'started')] });
-    const b = escalationFixture({ id: 'esc_b', summary: '  ', log: [entry(4_000, 'usr_priya', 'acknowledged')] });
+    const a = escalationFixture({
+      id: 'esc_a' as never,
+      summary: 'Login fails',
+      log: [entry(3_000, 'usr_priya', 'started')],
+    });
+    const b = escalationFixture({
+      id: 'esc_b' as never,
+      summary: '  ',
+      log: [entry(4_000, 'usr_priya', 'acknowledged')],
+    });
     const notifications = escalationNotifications([a, b], agent, nameOf);
     expect(notifications.map(({ key, summary }) => [key, summary])).toEqual([
       ['esc_b@4000:acknowledged', 'an untitled packet'],
@@ -110,12 +118,12 @@ describe('openQuestionsFor', () => {
 
   it('lists the unanswered questions on my packets, oldest first', () => {
     const mine = escalationFixture({
-      id: 'esc_mine',
+      id: 'esc_mine' as never,
       status: 'needs_info',
       questions: [question('q2', 20), question('q1', 10, true), question('q3', 5)],
     });
     const theirs = escalationFixture({
-      id: 'esc_theirs',
+      id: 'esc_theirs' as never,
       createdBy: 'usr_omar' as never,
       questions: [question('q9', 1)],
     });

@@ -31,11 +31,12 @@ export function AppHeader({ user, screens, screen, onScreen, onSignOut }: AppHea
           ))}
         </nav>
       )}
-      <ShiftControl />
-      <NotificationBell />
       <span className="app-header__user" data-testid="signed-in-user">
         {user.name} · {user.role}
       </span>
+      <ShiftControl />
+      {/* Escalation news is for those who write or work packets (the screen tells who). */}
+      {screens.includes('escalations') && <NotificationBell />}
       <button type="button" className="button button--quiet" onClick={onSignOut}>
         Sign out
       </button>
