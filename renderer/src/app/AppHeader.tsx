@@ -1,4 +1,6 @@
 import type { SessionUser } from '#shared/api/auth';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
+import { ShiftControl } from '../features/shifts/ShiftControl.tsx';
 import { CONSOLE_SCREEN_LABELS, type ConsoleScreenId } from './console-screens.ts';
 
 interface AppHeaderProps {
@@ -32,6 +34,9 @@ export function AppHeader({ user, screens, screen, onScreen, onSignOut }: AppHea
       <span className="app-header__user" data-testid="signed-in-user">
         {user.name} · {user.role}
       </span>
+      <ShiftControl />
+      {/* Escalation news is for those who write or work packets (the screen tells who). */}
+      {screens.includes('escalations') && <NotificationBell />}
       <button type="button" className="button button--quiet" onClick={onSignOut}>
         Sign out
       </button>

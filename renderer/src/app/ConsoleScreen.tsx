@@ -4,8 +4,12 @@ import type { AppInfo, ShellApi, StoredSession } from '#shared/shell/contract';
 import { ShiftdeskDb, databaseName } from '../db/shiftdesk-db.ts';
 import { ActionsProvider } from '../features/actions/ActionsProvider.tsx';
 import { AdminScreen } from '../features/admin/AdminScreen.tsx';
+import { ShiftDashboard } from '../features/dashboard/ShiftDashboard.tsx';
+import { useEscalationConsole } from '../features/escalations/console/console-store.ts';
+import { EscalationsScreen } from '../features/escalations/console/EscalationsScreen.tsx';
 import { MacroKeys } from '../features/macros/MacroKeys.tsx';
 import { MacrosScreen } from '../features/macros/MacrosScreen.tsx';
+import { EscalationNotices } from '../features/notifications/EscalationNotices.tsx';
 import { MembersProvider } from '../features/queue/members-context.tsx';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
 import { BreachAlerts } from '../features/sla/BreachAlerts.tsx';
@@ -23,6 +27,7 @@ import { SyncEngine } from '../sync/sync-engine.ts';
 import type { TicketLinks } from '../platform/shell-types.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { type ConsoleScreenId, consoleScreensFor } from './console-screens.ts';
+import { useScreenRequest } from './screen-request.ts';
 import { WorkspaceContext } from './workspace-context.tsx';
 
 interface ConsoleScreenProps {
@@ -51,6 +56,18 @@ export function ConsoleScreen({
   // Which screen is open: local to this console, so the next person to sign in starts at the queue.
   const [screen, setScreen] = useState<ConsoleScreenId>('queue');
   const screens = consoleScreensFor(user.role);
+  // Another part of the console asks for a screen (a notification's "Answer", a packet's ticket): show it.
+  useEffect(
+    () =>
+      useScreenRequest.subscribe(({ requested }) => {
+        if (requested === null) return;
+        useScreenRequest.getState().taken();
+        if (consoleScreensFor(user.role).includes(requested)) setScreen(requested);
+      }),
+    [user.role],
+  );
+  // The open packet belongs to this session: the next person to sign in here starts with none.
+  useEffect(() => () => useEscalationConsole.getState().reset(), []);
   // One client for the session: the sync engine and the screens that read from the server share it.
   const [api] = useState(() => createApiClient(appInfo.serverUrl, () => token));
   // App gives each user's console its own key, so this database and engine belong to this user for good.
@@ -103,7 +120,11 @@ export function ConsoleScreen({
               onSignOut={() => setSigningOut(true)}
             />
             {/* Only the open screen is mounted: the queue's single-key shortcuts must not act from another. */}
-            {screen === 'admin' && screens.includes('admin') ? (
+            {screen === 'escalations' && screens.includes('escalations') ? (
+              <EscalationsScreen />
+            ) : screen === 'dashboard' && screens.includes('dashboard') ? (
+              <ShiftDashboard />
+            ) : screen === 'admin' && screens.includes('admin') ? (
               <AdminScreen />
             ) : screen === 'team' && screens.includes('team') ? (
               <TeamScreen />
@@ -121,6 +142,7 @@ export function ConsoleScreen({
               <BreachAlerts shell={shell} web={appInfo.shell === 'web'} />
             </footer>
             <div className="notice-stack">
+              <EscalationNotices shell={shell} onEscalations={screen === 'escalations'} />
               <ConflictNotices />
               <FlashMessage />
             </div>

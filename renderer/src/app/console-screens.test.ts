@@ -5,12 +5,16 @@ import { consoleScreensFor } from './console-screens.ts';
 
 describe('screens per role', () => {
   it.each([
-    ['agent', ['queue', 'macros'], []],
-    ['analyst', ['queue', 'macros'], []],
+    ['agent', ['queue', 'escalations', 'dashboard', 'macros'], []],
+    ['analyst', ['queue', 'escalations', 'dashboard', 'macros'], []],
     ['trainee', ['queue'], []],
     // Leads edit SLA policies: the Admin entry shows them that section only.
-    ['lead', ['queue', 'macros', 'team', 'admin'], ['sla']],
-    ['admin', ['queue', 'macros', 'team', 'admin'], ['users', 'apiKeys', 'settings', 'mail', 'sla', 'audit']],
+    ['lead', ['queue', 'escalations', 'dashboard', 'macros', 'team', 'admin'], ['sla']],
+    [
+      'admin',
+      ['queue', 'escalations', 'dashboard', 'macros', 'team', 'admin'],
+      ['users', 'apiKeys', 'settings', 'mail', 'sla', 'audit'],
+    ],
   ] as const)('%s sees %j and admin tabs %j', (role, screens, tabs) => {
     expect(consoleScreensFor(role)).toEqual(screens);
     expect(adminTabsFor(role).map((tab) => tab.id)).toEqual(tabs);

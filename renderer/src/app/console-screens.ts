@@ -2,10 +2,12 @@ import { can } from '#shared/domain/permissions';
 import type { Role } from '#shared/domain/roles';
 import { adminTabsFor } from '../features/admin/admin-tabs.ts';
 
-export type ConsoleScreenId = 'queue' | 'macros' | 'team' | 'admin';
+export type ConsoleScreenId = 'queue' | 'escalations' | 'dashboard' | 'macros' | 'team' | 'admin';
 
 export const CONSOLE_SCREEN_LABELS: Readonly<Record<ConsoleScreenId, string>> = {
   queue: 'Queue',
+  escalations: 'Escalations',
+  dashboard: 'Shift',
   macros: 'Macros',
   team: 'Team',
   admin: 'Admin',
@@ -17,6 +19,9 @@ export const CONSOLE_SCREEN_LABELS: Readonly<Record<ConsoleScreenId, string>> = 
  */
 export function consoleScreensFor(role: Role): ConsoleScreenId[] {
   const screens: ConsoleScreenId[] = ['queue'];
+  if (can(role, 'escalations.create') || can(role, 'escalations.work')) screens.push('escalations');
+  // The shift dashboard is for whoever works shifts (trainees practise in the sandbox, without one).
+  if (can(role, 'shift.work')) screens.push('dashboard');
   if (can(role, 'macros.save')) screens.push('macros');
   if (can(role, 'team.view')) screens.push('team');
   if (adminTabsFor(role).length > 0) screens.push('admin');
