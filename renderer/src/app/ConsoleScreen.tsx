@@ -4,6 +4,7 @@ import type { AppInfo, ShellApi, StoredSession } from '#shared/shell/contract';
 import { ShiftdeskDb, databaseName } from '../db/shiftdesk-db.ts';
 import { ActionsProvider } from '../features/actions/ActionsProvider.tsx';
 import { AdminScreen } from '../features/admin/AdminScreen.tsx';
+import { EscalationDialogHost } from '../features/escalations/packet/EscalationDialogHost.tsx';
 import { MacroKeys } from '../features/macros/MacroKeys.tsx';
 import { MacrosScreen } from '../features/macros/MacrosScreen.tsx';
 import { MembersProvider } from '../features/queue/members-context.tsx';
@@ -124,6 +125,8 @@ export function ConsoleScreen({
               <ConflictNotices />
               <FlashMessage />
             </div>
+            {/* The packet editor and the follow-up open from the queue, the ticket panel and the escalations screen. */}
+            <EscalationDialogHost />
             {signingOut && <SignOutGuard onSignOut={onSignOut} onCancel={() => setSigningOut(false)} />}
           </div>
         </ActionsProvider>

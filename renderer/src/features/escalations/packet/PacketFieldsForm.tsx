@@ -1,8 +1,4 @@
-import {
-  ESCALATION_SEVERITIES,
-  type EscalationSeverity,
-  SEVERITY_LABELS,
-} from '#shared/domain/escalation';
+import { ESCALATION_SEVERITIES, type EscalationSeverity, SEVERITY_LABELS } from '#shared/domain/escalation';
 import type { PacketField } from '#shared/escalation/readiness';
 import { SelectField } from '../../../ui/SelectField.tsx';
 import { TextField } from '../../../ui/TextField.tsx';

@@ -15,7 +15,13 @@ describe('draftToResume', () => {
     ['a sent packet', [{ escalationId: 'esc_a' }], [mine({ status: 'sent' })], undefined, null],
     ['a teammate’s draft', [{ escalationId: 'esc_a' }], [mine({ createdBy: 'usr_other' as never })], undefined, null],
     ['the draft is not on this device', [{ escalationId: 'esc_b' }], [mine()], undefined, null],
-    ['my draft for the same problem', [{ escalationId: 'esc_a' }], [mine({ problemId: 'prb_1' as never })], 'prb_1', 'esc_a'],
+    [
+      'my draft for the same problem',
+      [{ escalationId: 'esc_a' }],
+      [mine({ problemId: 'prb_1' as never })],
+      'prb_1',
+      'esc_a',
+    ],
     ['my draft without the problem', [{ escalationId: 'esc_a' }], [mine()], 'prb_1', null],
   ])('%s', (_title, tickets, escalations, problemId, expected) => {
     expect(draftToResume(tickets, escalations, 'usr_me', problemId)).toBe(expected);

@@ -10,7 +10,7 @@ export function draftToResume(
   tickets: readonly { escalationId?: string | undefined }[],
   escalations: readonly Pick<Escalation, 'id' | 'status' | 'createdBy' | 'problemId'>[],
   me: string,
-  problemId?: string  ,
+  problemId?: string,
 ): string | null {
   if (tickets.length === 0) return null;
   const first = tickets[0]?.escalationId;
