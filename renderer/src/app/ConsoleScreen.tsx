@@ -5,6 +5,7 @@ import { ShiftdeskDb, databaseName } from '../db/shiftdesk-db.ts';
 import { ActionsProvider } from '../features/actions/ActionsProvider.tsx';
 import { AdminScreen } from '../features/admin/AdminScreen.tsx';
 import { EscalationDialogHost } from '../features/escalations/packet/EscalationDialogHost.tsx';
+import { EscalationWatchers } from '../features/escalations/regression/EscalationWatchers.tsx';
 import { MacroKeys } from '../features/macros/MacroKeys.tsx';
 import { MacrosScreen } from '../features/macros/MacrosScreen.tsx';
 import { MembersProvider } from '../features/queue/members-context.tsx';
@@ -127,6 +128,7 @@ export function ConsoleScreen({
             </div>
             {/* The packet editor and the follow-up open from the queue, the ticket panel and the escalations screen. */}
             <EscalationDialogHost />
+            <EscalationWatchers shell={shell} />
             {signingOut && <SignOutGuard onSignOut={onSignOut} onCancel={() => setSigningOut(false)} />}
           </div>
         </ActionsProvider>
