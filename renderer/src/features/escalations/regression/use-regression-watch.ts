@@ -60,6 +60,10 @@ export function useRegressionWatch(): void {
         for (const id of ids) {
           if (stopped) return;
           const current = watched();
+          const from = earliestWatch(current);
+          // The query layer's record says when the ticket was created: older ones are not read at all.
+          const known = query.index.get(id);
+          if (from === null || (known && known.createdAt < from) || checked.current.has(id)) continue;
           const ticket = await db.rows('ticket').get(id);
           if (!ticket || !worthChecking(ticket, current, checked.current)) continue;
           checked.current.add(id);
