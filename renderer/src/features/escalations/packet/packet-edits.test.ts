@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blankPacket } from '#shared/domain/escalation';
-import { describeReadyAge, isEditable, pendingAfterSave, ticketLabel, withEdits } from './packet-edits.ts';
+import { describeReadyAge, isEditable, settledEdits, ticketLabel, withEdits } from './packet-edits.ts';
 
 describe('packet edits', () => {
   it.each([
@@ -18,18 +18,14 @@ describe('packet edits', () => {
     expect(withEdits(stored, { summary: 'typed' })).toMatchObject({ summary: 'typed', tried: 'stored' });
   });
 
-  it.each<[string, object, object, object]>([
-    ['all saved', { summary: 'a' }, { summary: 'a' }, {}],
-    ['typed again meanwhile', { summary: 'ab' }, { summary: 'a' }, { summary: 'ab' }],
-    ['another field typed meanwhile', { summary: 'a', tried: 'x' }, { summary: 'a' }, { tried: 'x' }],
-  ])('pending after a save: %s', (_title, edits, saved, pending) => {
-    expect(pendingAfterSave(edits, saved)).toEqual(pending);
-  });
-
-  it('keeps an evidence list replaced during the save', () => {
-    const saved = { evidence: [] };
-    const edits = { evidence: [{ kind: 'log' as const, text: 'x' }] };
-    expect(pendingAfterSave(edits, saved)).toEqual(edits);
+  it.each<[string, object, string[], object]>([
+    ['saved and stored', { summary: 'a' }, [], {}],
+    ['saved, not stored yet', { summary: 'ab' }, [], { summary: 'ab' }],
+    ['not saved yet, even if stored has it', { summary: 'a' }, ['summary'], { summary: 'a' }],
+    ['an evidence list stored equal', { evidence: [{ kind: 'log', text: 'x' }] }, [], {}],
+  ])('edits kept: %s', (_title, edits, unsaved, kept) => {
+    const stored = { ...blankPacket(), summary: 'a', evidence: [{ kind: 'log' as const, text: 'x' }] };
+    expect(settledEdits(edits, new Set(unsaved), stored)).toEqual(kept);
   });
 
   it.each<[number | null, string | null]>([

@@ -21,16 +21,23 @@ export function withEdits(stored: PacketFields, edits: Partial<PacketFields>): P
 }
 
 /**
- * The edits still unsaved after `saved` was written: a field typed in again
- * while the save ran keeps its newer value (compared by identity, so an
- * evidence list replaced meanwhile stays pending too).
+ * The edits still worth showing over the stored packet: those not saved yet
+ * (`unsaved`), and saved ones the stored packet does not show yet (the live
+ * read catches up a moment after the write). Dropping a saved edit only once
+ * the stored packet has it means the text never flickers back under the
+ * agent's fingers.
  */
-export function pendingAfterSave(edits: Partial<PacketFields>, saved: Partial<PacketFields>): Partial<PacketFields> {
-  const pending: Partial<PacketFields> = {};
+export function settledEdits(
+  edits: Partial<PacketFields>,
+  unsaved: ReadonlySet<string>,
+  stored: PacketFields,
+): Partial<PacketFields> {
+  const kept: Partial<PacketFields> = {};
   for (const key of Object.keys(edits) as (keyof PacketFields)[]) {
-    if (!(key in saved) || saved[key] !== edits[key]) Object.assign(pending, { [key]: edits[key] });
+    const same = JSON.stringify(edits[key]) === JSON.stringify(stored[key]);
+    if (unsaved.has(key) || !same) Object.assign(kept, { [key]: edits[key] });
   }
-  return pending;
+  return kept;
 }
 
 /** "Ready for 12 min", "Ready just now"; null while not ready. */
