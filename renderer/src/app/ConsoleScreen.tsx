@@ -7,6 +7,8 @@ import { AdminScreen } from '../features/admin/AdminScreen.tsx';
 import { ShiftDashboard } from '../features/dashboard/ShiftDashboard.tsx';
 import { useEscalationConsole } from '../features/escalations/console/console-store.ts';
 import { EscalationsScreen } from '../features/escalations/console/EscalationsScreen.tsx';
+import { EscalationDialogHost } from '../features/escalations/packet/EscalationDialogHost.tsx';
+import { EscalationWatchers } from '../features/escalations/regression/EscalationWatchers.tsx';
 import { MacroKeys } from '../features/macros/MacroKeys.tsx';
 import { MacrosScreen } from '../features/macros/MacrosScreen.tsx';
 import { EscalationNotices } from '../features/notifications/EscalationNotices.tsx';
@@ -146,6 +148,9 @@ export function ConsoleScreen({
               <ConflictNotices />
               <FlashMessage />
             </div>
+            {/* The packet editor and the follow-up open from the queue, the ticket panel and the escalations screen. */}
+            <EscalationDialogHost />
+            <EscalationWatchers shell={shell} />
             {signingOut && <SignOutGuard onSignOut={onSignOut} onCancel={() => setSigningOut(false)} />}
           </div>
         </ActionsProvider>

@@ -3,6 +3,7 @@ import { PROBLEM_STATUS_LABELS } from '#shared/domain/problem';
 import type { Ticket } from '#shared/domain/ticket';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useUiStore } from '../../state/ui-store.ts';
+import { EscalateProblemButton } from '../escalations/ticket/EscalateProblemButton.tsx';
 import { runLocalChange } from '../../sync/run-change.ts';
 import { useProblemDialogStore } from './problem-dialog-store.ts';
 import { useProblem } from './use-problems.ts';
@@ -56,6 +57,7 @@ export function TicketProblem({ ticket }: { ticket: Ticket }) {
               Unlink
             </button>
           )}
+          <EscalateProblemButton ticket={ticket} />
         </div>
       )}
     </section>

@@ -32,6 +32,7 @@ import { useCustomerTrust } from '../trust/use-customer-trust.ts';
 import { FloodBanner } from '../floods/FloodBanner.tsx';
 import { useFloodAlert } from '../floods/use-flood-alert.ts';
 import { ProblemDialogHost } from '../problems/ProblemDialogHost.tsx';
+import { PacingBanner } from '../escalations/pacing/PacingBanner.tsx';
 
 /** The list when the agent has refined the view with the filter bar. */
 const REFINED_VIEW_KEY = 'queue:refined';
@@ -204,6 +205,7 @@ function Queue({ stale }: { stale: boolean }) {
             onDismiss={controller.dismissFlood}
           />
         )}
+        <PacingBanner />
         <SelectionBar controller={controller} />
         <p className="queue__cue" role="status" aria-live="polite" data-testid="queue-cue" key={controller.cue}>
           {controller.cue}

@@ -229,6 +229,16 @@ const floods: QueueAction[] = [
     keywords: ['problem', 'incident', 'known issue', 'cluster'],
   },
   {
+    id: 'escalation.start',
+    title: 'Escalate to an analyst…',
+    group: 'Floods',
+    // E for escalate (e alone is "solved").
+    keys: ['shift+e'],
+    when: (ctx) => ctx.may.escalate && hasTarget(ctx),
+    run: (ctx) => ctx.escalate(),
+    keywords: ['escalate', 'analyst', 'hand over', 'handoff', 'packet', 'bug'],
+  },
+  {
     id: 'flood.select',
     title: 'Select the flood’s look-alike tickets',
     group: 'Floods',

@@ -22,7 +22,14 @@ export interface QueueContext {
    */
   suggestedPriority: TicketPriority | null;
   /** May this agent change priorities, statuses, assignees, merge, link problems? (the role × action table) */
-  may: { triage: boolean; status: boolean; claim: boolean; merge: boolean; problems: boolean };
+  may: {
+    triage: boolean;
+    status: boolean;
+    claim: boolean;
+    merge: boolean;
+    problems: boolean;
+    escalate: boolean;
+  };
   /** The flood the banner shows: how many look-alikes it offers to act on (0: volume only); null: none. */
   flood: { lookAlikes: number } | null;
   /** The ticket under the cursor is merged into another (it can be taken back out). */
@@ -50,6 +57,8 @@ export interface QueueContext {
   unmergeCursor: () => void;
   /** Opens the problem dialog for the picked tickets, or the cursor's. */
   linkToProblem: () => void;
+  /** Starts an escalation packet for the picked tickets, or the cursor's, and opens its editor. */
+  escalate: () => void;
   /** Picks the flood's look-alike tickets. */
   selectFlood: () => void;
   /** Opens the problem dialog for the flood's look-alikes, titled after them. */

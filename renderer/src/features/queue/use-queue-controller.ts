@@ -17,6 +17,7 @@ import type { TicketCommand } from './ticket-command.ts';
 import type { FloodAlert } from '../floods/use-flood-alert.ts';
 import { mergeIntoTicket, unmergeTicket } from '../merge/merge-actions.ts';
 import { useProblemDialogStore } from '../problems/problem-dialog-store.ts';
+import { useEscalate } from '../escalations/packet/use-escalate.ts';
 
 export interface QueueController extends QueueContext {
   now: number;
@@ -58,6 +59,7 @@ export function useQueueController({
   const { db, user, query, sync } = useWorkspace();
   const showFlash = useUiStore((s) => s.showFlash);
   const openProblemDialog = useProblemDialogStore((s) => s.open);
+  const escalateTickets = useEscalate();
   const now = useNow();
   const selectedId = useUiStore((s) => s.selectedTicketId);
   const selectTicket = useUiStore((s) => s.selectTicket);
@@ -171,6 +173,7 @@ export function useQueueController({
         claim: can(user.role, 'ticket.claim'),
         merge: can(user.role, 'ticket.merge'),
         problems: can(user.role, 'problems.manage'),
+        escalate: can(user.role, 'escalations.create'),
       },
       flood: flood ? { lookAlikes: flood.cluster?.ticketIds.length ?? 0 } : null,
       cursorMerged,
@@ -185,6 +188,10 @@ export function useQueueController({
         const chosen = targets();
         if (chosen.length === 0) return;
         openProblemDialog({ ticketIds: chosen.map((r) => r.id), suggestedTitle: chosen[0]?.subject ?? '' });
+      },
+      escalate: () => {
+        const chosen = targets();
+        if (chosen.length > 0) escalateTickets({ ticketIds: chosen.map((record) => record.id) });
       },
       selectFlood: () => {
         const ids = flood?.cluster?.ticketIds ?? [];
@@ -260,6 +267,7 @@ export function useQueueController({
       db,
       showFlash,
       openProblemDialog,
+      escalateTickets,
       onDismissFlood,
       sync,
     ],

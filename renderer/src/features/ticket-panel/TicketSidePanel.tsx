@@ -10,6 +10,7 @@ import { OtherOpenTickets } from './OtherOpenTickets.tsx';
 import { TicketHistory } from './TicketHistory.tsx';
 import { TicketMerges } from '../merge/TicketMerges.tsx';
 import { TicketProblem } from '../problems/TicketProblem.tsx';
+import { TicketEscalation } from '../escalations/ticket/TicketEscalation.tsx';
 import { SimilarTickets } from '../similar/SimilarTickets.tsx';
 
 export interface TicketSidePanelProps {
@@ -38,6 +39,7 @@ export function TicketSidePanel({ ticket, customer, trust, presence, now }: Tick
       <TicketMerges ticket={ticket} now={now} />
       <SlaClocksPanel ticket={ticket} />
       <TicketProblem ticket={ticket} />
+      <TicketEscalation ticket={ticket} />
       <SimilarTickets ticket={ticket} />
       <section className="ticket-panel__section" aria-labelledby="ticket-panel-customer">
         <h3 id="ticket-panel-customer">Customer</h3>
