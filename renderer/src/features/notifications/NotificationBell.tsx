@@ -67,7 +67,21 @@ export function NotificationBell() {
         onClick={toggle}
         data-testid="notification-bell"
       >
-        <span aria-hidden="true">🔔 {unread > 0 ? unread : ''}</span>
+        {/* A drawn bell, not an emoji: desktops without an emoji font (Debian's, for one) show a box. */}
+        <svg
+          aria-hidden="true"
+          focusable="false"
+          width="14"
+          height="14"
+          viewBox="0 0 16 16"
+          className="notification-bell__icon"
+        >
+          <path
+            fill="currentColor"
+            d="M8 1.5a1 1 0 0 1 1 1v.6a4.5 4.5 0 0 1 3.5 4.4v2.8l1.3 1.6a.6.6 0 0 1-.5 1H2.7a.6.6 0 0 1-.5-1l1.3-1.6V7.5A4.5 4.5 0 0 1 7 3.1v-.6a1 1 0 0 1 1-1Zm-1.7 12.4h3.4a1.7 1.7 0 0 1-3.4 0Z"
+          />
+        </svg>
+        {unread > 0 && <span aria-hidden="true"> {unread}</span>}
         <span className="visually-hidden">Notifications ({unread} unread)</span>
       </button>
       {open && (
