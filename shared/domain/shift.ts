@@ -22,7 +22,14 @@ export const Shift = z.object({
 });
 export type Shift = z.infer<typeof Shift>;
 
-/** Whether the shift is running at `now`: started, and not ended. A planned end that passed does not end it. */
-export function isOnShift(shift: Pick<Shift, 'startedAt' | 'endedAt'>, now: number): boolean {
-  return shift.startedAt <= now && shift.endedAt === undefined;
+/**
+ * A shift nobody ended ends itself this long after its planned end: someone
+ * who went home without pressing End shift must not keep customers waiting
+ * on their tickets (routing) or count as on shift for the team.
+ */
+export const FORGOTTEN_SHIFT_GRACE_MS = 60 * 60 * 1000;
+
+/** Whether the shift is running at `now`: started, not ended, and not an hour past its planned end. */
+export function isOnShift(shift: Pick<Shift, 'startedAt' | 'endedAt' | 'plannedEnd'>, now: number): boolean {
+  return shift.startedAt <= now && shift.endedAt === undefined && now <= shift.plannedEnd + FORGOTTEN_SHIFT_GRACE_MS;
 }

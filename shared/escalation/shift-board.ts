@@ -1,5 +1,6 @@
 import type { Escalation } from '../domain/escalation.ts';
 import type { Shift } from '../domain/shift.ts';
+import { onShiftNow } from '../shifts/on-shift.ts';
 import { type HandoffSpread, handoffSpread, measuredEnd } from './handoff-spread.ts';
 
 /**
@@ -22,12 +23,7 @@ export function shiftBoard(
   now: number,
 ): ShiftBoardRow[] {
   // One running shift per person (the newest), should an old device not have heard of the end of another.
-  const running = new Map<string, Shift>();
-  for (const shift of shifts) {
-    if (shift.endedAt !== undefined || shift.startedAt > now) continue;
-    const seen = running.get(shift.userId);
-    if (!seen || seen.startedAt < shift.startedAt) running.set(shift.userId, shift);
-  }
+  const running = onShiftNow(shifts, now);
   return [...running.values()]
     .sort((a, b) => a.startedAt - b.startedAt || (a.userId < b.userId ? -1 : 1))
     .map((shift) => {

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Escalation } from '#shared/domain/escalation';
 import type { Shift } from '#shared/domain/shift';
+import { onShiftNow } from '#shared/shifts/on-shift';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 
 /**
@@ -34,13 +35,15 @@ export function useEscalation(escalationId: string | undefined): Escalation | un
   );
 }
 
-/** The signed-in person's running shift, if any (the newest one not ended). */
+/**
+ * The signed-in person's running shift, if any (the newest one not ended and not an hour past its
+ * planned end: see isOnShift). Read again whenever the shifts change.
+ */
 export function useMyShift(): Shift | null | undefined {
   const { db, user } = useWorkspace();
   return useLiveQuery(async () => {
     const shifts = await db.rows('shift').where('userId').equals(user.id).toArray();
-    const running = shifts.filter((shift) => shift.endedAt === undefined).sort((a, b) => b.startedAt - a.startedAt);
-    return running[0] ?? null;
+    return onShiftNow(shifts, Date.now()).get(user.id) ?? null;
   }, [db, user.id]);
 }
 
