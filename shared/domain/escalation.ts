@@ -187,6 +187,8 @@ export const Escalation = z.object({
     })
     .optional(),
   reopenedCount: z.number().int().nonnegative().optional(),
+  /** When it was last reopened: the console's wait counts from here; `sentAt` stays the agent's handoff. */
+  reopenedAt: EpochMs.optional(),
   regressions: z.array(EscalationRegression).max(REGRESSIONS_MAX),
   followUp: z.object({ at: EpochMs, by: UserId, tickets: z.number().int().nonnegative() }).optional(),
   log: z.array(EscalationLogEntry).max(ESCALATION_LOG_MAX),

@@ -22,7 +22,10 @@ export const CONSOLE_FILTER_LABELS: Readonly<Record<ConsoleFilter, string>> = {
   finished: 'Finished',
 };
 
-type Listed = Pick<Escalation, 'id' | 'status' | 'analystId' | 'severity' | 'sentAt' | 'createdAt' | 'resolution'>;
+type Listed = Pick<
+  Escalation,
+  'id' | 'status' | 'analystId' | 'severity' | 'sentAt' | 'reopenedAt' | 'createdAt' | 'resolution'
+>;
 
 /**
  * The analyst console under one filter. Open packets in the analyst's order
@@ -130,11 +133,13 @@ export function describeDuration(ms: number): string {
   return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
 }
 
-/** "sent 12 min ago", or "not sent" for a draft. */
-export function describeSentAge(packet: Pick<Escalation, 'sentAt'>, now: number): string {
-  if (packet.sentAt === undefined) return 'not sent';
-  const ms = now - packet.sentAt;
-  return ms < MINUTE_MS ? 'sent just now' : `sent ${describeDuration(ms)} ago`;
+/** "sent 12 min ago" ("reopened 5 min ago" once reopened), or "not sent" for a draft. */
+export function describeSentAge(packet: Pick<Escalation, 'sentAt' | 'reopenedAt'>, now: number): string {
+  const since = packet.reopenedAt ?? packet.sentAt;
+  if (since === undefined) return 'not sent';
+  const verb = packet.reopenedAt === undefined ? 'sent' : 'reopened';
+  const ms = now - since;
+  return ms < MINUTE_MS ? `${verb} just now` : `${verb} ${describeDuration(ms)} ago`;
 }
 
 /**

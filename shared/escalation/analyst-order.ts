@@ -7,14 +7,14 @@ import { ESCALATION_SEVERITIES, type Escalation } from '../domain/escalation.ts'
  * id so every device lists the same order.
  */
 export function compareForAnalyst(
-  a: Pick<Escalation, 'id' | 'severity' | 'sentAt' | 'createdAt'>,
-  b: Pick<Escalation, 'id' | 'severity' | 'sentAt' | 'createdAt'>,
+  a: Pick<Escalation, 'id' | 'severity' | 'sentAt' | 'reopenedAt' | 'createdAt'>,
+  b: Pick<Escalation, 'id' | 'severity' | 'sentAt' | 'reopenedAt' | 'createdAt'>,
 ): number {
   const rank = (packet: Pick<Escalation, 'severity'>) =>
     packet.severity === null ? ESCALATION_SEVERITIES.length : ESCALATION_SEVERITIES.indexOf(packet.severity);
   return (
     rank(a) - rank(b) ||
-    (a.sentAt ?? a.createdAt) - (b.sentAt ?? b.createdAt) ||
+    (a.reopenedAt ?? a.sentAt ?? a.createdAt) - (b.reopenedAt ?? b.sentAt ?? b.createdAt) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }

@@ -50,17 +50,33 @@ describe('escalationNotifications', () => {
       ],
     ],
     [
-      'the assigned analyst hears sent, answered and reopened',
+      'the assigned analyst hears sent, answered, a regression of her fix and reopened',
       priya,
       'usr_priya',
-      ['Sam Lee reopened it: Still broken', 'Sam Lee answered: 4.12.0', 'Sam Lee sent it'],
+      [
+        'Sam Lee reopened it: Still broken',
+        'Possible regression: #1203 reopened after the fix',
+        'Sam Lee answered: 4.12.0',
+        'Sam Lee sent it',
+      ],
     ],
     ['another analyst hears nothing of a packet that is not theirs', omar, 'usr_priya', []],
+    [
+      'an analyst who asked hears the answer, though the packet moved to a colleague since',
+      priya,
+      'usr_omar',
+      ['Sam Lee answered: 4.12.0'],
+    ],
     [
       'every analyst hears about a packet sent to anyone',
       omar,
       null,
-      ['Sam Lee reopened it: Still broken', 'Sam Lee answered: 4.12.0', 'Sam Lee sent it'],
+      [
+        'Sam Lee reopened it: Still broken',
+        'Possible regression: #1203 reopened after the fix',
+        'Sam Lee answered: 4.12.0',
+        'Sam Lee sent it',
+      ],
     ],
     [
       'an agent who does not work escalations hears nothing of packets sent to anyone',
@@ -69,7 +85,23 @@ describe('escalationNotifications', () => {
       [],
     ],
   ])('%s', (_title, reader, analystId, texts) => {
-    const escalation = escalationFixture({ status: 'sent', analystId: analystId as never, log: LOG });
+    const escalation = escalationFixture({
+      status: 'sent',
+      analystId: analystId as never,
+      log: LOG,
+      // Priya's question in the log above, answered by Sam.
+      questions: [
+        {
+          id: 'q1',
+          askedBy: 'usr_priya' as never,
+          askedAt: 4_000,
+          text: 'Which app version?',
+          answer: '4.12.0',
+          answeredBy: 'usr_agent' as never,
+          answeredAt: 5_000,
+        },
+      ],
+    });
     const notifications = escalationNotifications([escalation], reader, nameOf);
     expect(notifications.map((notification) => notification.text)).toEqual(texts);
   });

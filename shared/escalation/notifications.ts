@@ -25,7 +25,7 @@ export const AUTHOR_STEPS: ReadonlySet<EscalationStep> = new Set([
 ]);
 
 /** What an analyst hears about, on packets with them or with nobody. */
-export const ANALYST_STEPS: ReadonlySet<EscalationStep> = new Set(['sent', 'answered', 'reopened']);
+export const ANALYST_STEPS: ReadonlySet<EscalationStep> = new Set(['sent', 'answered', 'reopened', 'regression']);
 
 export interface EscalationNotification {
   /** Stable across devices and reloads: `escalationId@at:step`. */
@@ -80,9 +80,15 @@ export function describeStep(entry: Pick<EscalationLogEntry, 'step' | 'detail'>,
   }
 }
 
+function asked(escalation: Escalation, readerId: string): boolean {
+  return escalation.questions.some((question) => question.askedBy === readerId);
+}
+
 function concerns(escalation: Escalation, entry: EscalationLogEntry, reader: NotificationReader): boolean {
   if (entry.by === reader.id) return false;
   if (escalation.createdBy === reader.id && AUTHOR_STEPS.has(entry.step)) return true;
+  // An answer goes to whoever asked, even if the packet has since moved to another analyst.
+  if (entry.step === 'answered' && reader.works && asked(escalation, reader.id)) return true;
   const withReader = escalation.analystId === reader.id || escalation.analystId === null;
   return reader.works && withReader && ANALYST_STEPS.has(entry.step);
 }
@@ -140,7 +146,8 @@ export interface OpenQuestion {
 export function openQuestionsFor(escalations: readonly Escalation[], me: string): OpenQuestion[] {
   const out: OpenQuestion[] = [];
   for (const escalation of escalations) {
-    if (escalation.createdBy !== me) continue;
+    // Only while the packet waits on the answer: one resolved meanwhile needs none.
+    if (escalation.createdBy !== me || escalation.status !== 'needs_info') continue;
     for (const question of escalation.questions) {
       if (question.answer !== undefined || question.askedBy === me) continue;
       out.push({

@@ -61,6 +61,12 @@ describe('quitTimeWarning', () => {
     expect(quitTimeWarning(packets, shift, 'usr_agent', now)).toEqual(expected);
   });
 
+  it('counts only drafts written this shift', () => {
+    const lastWeek = held.map((p) => ({ ...p, createdAt: shift.startedAt - 7 * 24 * HOUR }));
+    expect(quitTimeWarning(lastWeek, shift, 'usr_agent', 7.5 * HOUR)).toBeNull();
+    expect(quitTimeWarning([...lastWeek, ...held.slice(0, 2)], shift, 'usr_agent', 7.5 * HOUR)?.held).toBe(2);
+  });
+
   it('needs a running shift', () => {
     expect(quitTimeWarning(held, null, 'usr_agent', 7.9 * HOUR)).toBeNull();
     expect(quitTimeWarning(held, { ...shift, endedAt: 7.8 * HOUR }, 'usr_agent', 7.9 * HOUR)).toBeNull();

@@ -65,7 +65,10 @@ export function quitTimeWarning(
   if (!shift || shift.endedAt !== undefined) return null;
   const endsInMs = shift.plannedEnd - now;
   if (endsInMs > PACING.quitTimeWindowMs) return null;
-  const held = packets.filter((packet) => packet.createdBy === me && packet.status === 'draft');
+  // This shift's drafts: one abandoned last week is not the batch this shift is building.
+  const held = packets.filter(
+    (packet) => packet.createdBy === me && packet.status === 'draft' && packet.createdAt >= shift.startedAt,
+  );
   if (held.length < PACING.quitTimeHeldMin) return null;
   const ready = held.filter((packet) => packet.readyAt !== undefined).length;
   return { held: held.length, ready, notReady: held.length - ready, endsInMs };

@@ -3,7 +3,10 @@ import { EscalationId } from '../../../domain/ids.ts';
 import { defineMutation } from '../../mutator.ts';
 import { escalationOrReject, requireStatus, sampleEscalationId, withStep } from './escalation-rules.ts';
 
-/** An analyst takes a sent packet: it is theirs now, and the agent hears that someone has it. */
+/**
+ * An analyst takes a sent packet: it is theirs now (even if it was sent to a
+ * colleague, who may be busy or off shift), and the agent hears that someone has it.
+ */
 export const acknowledgeEscalation = defineMutation({
   args: z.object({ escalationId: EscalationId }),
   permission: 'escalations.work',
@@ -18,7 +21,7 @@ export const acknowledgeEscalation = defineMutation({
           ...escalation,
           status: 'acknowledged',
           acknowledgedAt: ctx.now,
-          analystId: escalation.analystId ?? ctx.actor.id,
+          analystId: ctx.actor.id,
         },
         'acknowledged',
         ctx,

@@ -205,4 +205,102 @@ describe('an escalation from draft to follow-up', () => {
       'escalation_unlinked',
     ]);
   });
+
+  it('never takes a ticket from a packet an analyst is working on; a draft gives it up', async () => {
+    const tx = world();
+    await run(tx, 'agent', 'createEscalation', {
+      escalationId: 'esc_1',
+      ticketIds: ['tkt_000001', 'tkt_000002'],
+      fields: READY_FIELDS,
+    });
+    await run(tx, 'agent', 'sendEscalation', { escalationId: 'esc_1', analystId: null });
+    await run(tx, 'lead', 'createEscalation', { escalationId: 'esc_2', ticketIds: ['tkt_000002', 'tkt_000003'] });
+    const second = (await tx.get('escalation', 'esc_2')) as Escalation;
+    expect(second.ticketIds).toEqual(['tkt_000003']);
+    expect((await tx.get('ticket', 'tkt_000002'))?.escalationId).toBe('esc_1');
+    expect((await escalation(tx)).impact).toEqual({ tickets: 2, customers: 2 });
+
+    // A third packet takes #3 from the lead's draft, which is recounted without it.
+    await run(tx, 'agent', 'createEscalation', { escalationId: 'esc_3', ticketIds: ['tkt_000003'] });
+    expect(((await tx.get('escalation', 'esc_2')) as Escalation).ticketIds).toEqual([]);
+    expect(((await tx.get('escalation', 'esc_2')) as Escalation).impact).toEqual({ tickets: 0, customers: 0 });
+    expect((await tx.get('ticket', 'tkt_000003'))?.escalationId).toBe('esc_3');
+  });
+
+  it.each<[string, Role, string, unknown, string]>([
+    [
+      'another agent cannot edit my draft',
+      'agent',
+      'usr_other',
+      { fields: { summary: 'Mine now, thanks' } },
+      'forbidden',
+    ],
+    ['the author cannot empty a sent packet', 'agent', 'usr_agent', { fields: { stepsToReproduce: '' } }, 'conflict'],
+    ['an analyst cannot empty a sent packet either', 'analyst', 'usr_analyst', { fields: { tried: 'n/a' } }, 'invalid'],
+    [
+      'an analyst may correct a sent packet',
+      'analyst',
+      'usr_analyst',
+      { fields: { environment: 'Web, Chrome 131' } },
+      'applied',
+    ],
+  ])('%s', async (_title, role, actorId, change, outcome) => {
+    const tx = world();
+    await run(tx, 'agent', 'createEscalation', {
+      escalationId: 'esc_1',
+      ticketIds: ['tkt_000001'],
+      fields: READY_FIELDS,
+    });
+    if (actorId !== 'usr_other') await run(tx, 'agent', 'sendEscalation', { escalationId: 'esc_1', analystId: null });
+    clock += 1_000;
+    const ctx = { ...contextFixture(role), actor: { id: actorId as never, role }, now: clock, mutationId: clock };
+    const result = await runMutation(
+      tx,
+      'updateEscalation',
+      { escalationId: 'esc_1', ...(change as object) },
+      ctx,
+    ).then(
+      () => 'applied',
+      (error: unknown) => (error instanceof MutationRejected ? error.code : 'threw'),
+    );
+    expect(result).toBe(outcome);
+  });
+
+  it('an analyst who acknowledges takes the packet; reopening keeps the agent’s handoff time', async () => {
+    const tx = world();
+    await run(tx, 'agent', 'createEscalation', {
+      escalationId: 'esc_1',
+      ticketIds: ['tkt_000001'],
+      fields: READY_FIELDS,
+    });
+    await run(tx, 'agent', 'sendEscalation', { escalationId: 'esc_1', analystId: 'usr_lead' });
+    const sentAt = (await escalation(tx)).sentAt;
+    await run(tx, 'analyst', 'acknowledgeEscalation', { escalationId: 'esc_1' });
+    expect((await escalation(tx)).analystId).toBe('usr_analyst');
+    await run(tx, 'analyst', 'resolveEscalation', { escalationId: 'esc_1', outcome: 'fixed', note: 'Fixed.' });
+    await run(tx, 'agent', 'reopenEscalation', { escalationId: 'esc_1' });
+    const reopened = await escalation(tx);
+    expect(reopened).toMatchObject({ status: 'sent', sentAt, reopenedAt: clock, reopenedCount: 1 });
+  });
+
+  it('a regression flagged by a device’s watch is nobody’s step, so its author hears of it too', async () => {
+    const tx = world();
+    await run(tx, 'agent', 'createEscalation', {
+      escalationId: 'esc_1',
+      ticketIds: ['tkt_000001'],
+      fields: READY_FIELDS,
+    });
+    await run(tx, 'agent', 'sendEscalation', { escalationId: 'esc_1', analystId: null });
+    await run(tx, 'analyst', 'resolveEscalation', { escalationId: 'esc_1', outcome: 'fixed', note: 'Fixed.' });
+    const fixedAt = clock;
+    const newTicket = ticketFixture({ id: 'tkt_000009' as never, createdAt: fixedAt + 10, updatedAt: fixedAt + 10 });
+    await tx.put('ticket', newTicket);
+    await run(tx, 'agent', 'flagRegression', {
+      escalationId: 'esc_1',
+      ticketId: 'tkt_000009',
+      matchedTicketId: 'tkt_000001',
+      score: 0.6,
+    });
+    expect((await escalation(tx)).log.at(-1)).toMatchObject({ step: 'regression', by: null });
+  });
 });

@@ -50,10 +50,12 @@ export function withStep(
   step: EscalationLogEntry['step'],
   ctx: MutationContext,
   detail?: string,
+  /** Who the step is by: the actor, or null for what the watch noticed on someone's device. */
+  by: EscalationLogEntry['by'] = ctx.actor.id,
 ): Escalation {
   const entry: EscalationLogEntry = {
     at: ctx.now,
-    by: ctx.actor.id,
+    by,
     step,
     ...(detail === undefined ? {} : { detail: detail.length > 500 ? `${detail.slice(0, 499)}…` : detail }),
   };

@@ -40,6 +40,8 @@ export const flagRegression = defineMutation({
         'regression',
         ctx,
         `${label} looks like the fixed tickets`,
+        // Noticed by a device's watch, not done by its person: everyone concerned hears of it, them included.
+        null,
       ),
     );
   },

@@ -1,13 +1,18 @@
-import type { Escalation } from '../../../domain/escalation.ts';
+import { type Escalation, OPEN_ESCALATION_STATUSES } from '../../../domain/escalation.ts';
 import type { Ticket } from '../../../domain/ticket.ts';
 import type { MutationContext, MutatorTx } from '../../mutator.ts';
 import { eventIdFor } from '../ticket/ticket-rules.ts';
+import { withImpact, withReadiness } from './escalation-rules.ts';
 
 /**
  * Points tickets at an escalation, with a history line on each, and returns
  * the ids linked (a merged duplicate is linked through its kept ticket;
- * tickets deleted meanwhile are skipped). A ticket already in another
- * escalation moves to this one: the newest handoff is the one to follow.
+ * tickets deleted meanwhile are skipped). A ticket already in another packet:
+ * - with an analyst now (sent, not finished): it stays there and is skipped,
+ *   so a packet being worked never loses a ticket (or counts it twice);
+ * - in a draft: it moves, and the draft is recounted without it;
+ * - in a finished or withdrawn one: it moves; the old packet keeps it in its
+ *   list, as part of what that fix was about.
  */
 export async function linkEscalationTickets(
   tx: MutatorTx,
@@ -22,6 +27,17 @@ export async function linkEscalationTickets(
     const found = await tx.get('ticket', id);
     const ticket: Ticket | undefined = found?.mergedInto ? await tx.get('ticket', found.mergedInto.ticketId) : found;
     if (!ticket || linked.includes(ticket.id)) continue;
+    if (ticket.escalationId !== undefined && ticket.escalationId !== escalation.id) {
+      const previous = await tx.get('escalation', ticket.escalationId);
+      if (previous && OPEN_ESCALATION_STATUSES.has(previous.status)) continue;
+      if (previous?.status === 'draft') {
+        const left = previous.ticketIds.filter((id) => id !== ticket.id);
+        await tx.put(
+          'escalation',
+          withReadiness(await withImpact(tx, { ...previous, ticketIds: left, updatedAt: ctx.now }), ctx.now),
+        );
+      }
+    }
     linked.push(ticket.id);
     if (ticket.escalationId === escalation.id) continue;
     await tx.put('ticket', { ...ticket, escalationId: escalation.id, updatedAt: ctx.now });

@@ -6,7 +6,9 @@ import { escalationOrReject, gist, requireStatus, sampleEscalationId, withStep }
 /**
  * Reopens a finished escalation (usually from a regression flag): back with
  * the analyst who resolved it, as sent, so it is at the top of their console
- * again. The resolution moves to the log; regressions stay counted on it.
+ * again, waiting from now (`reopenedAt`; `sentAt` stays the agent's handoff,
+ * which pacing measures). The resolution moves to the log; regressions stay
+ * counted on it.
  */
 export const reopenEscalation = defineMutation({
   args: z.object({
@@ -24,7 +26,7 @@ export const reopenEscalation = defineMutation({
         {
           ...rest,
           status: 'sent',
-          sentAt: ctx.now,
+          reopenedAt: ctx.now,
           reopenedCount: (escalation.reopenedCount ?? 0) + 1,
         },
         'reopened',

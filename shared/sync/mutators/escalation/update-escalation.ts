@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ESCALATION_TICKETS_MAX, PacketFields } from '../../../domain/escalation.ts';
 import { EscalationId, TicketId } from '../../../domain/ids.ts';
+import { can } from '../../../domain/permissions.ts';
+import { describeGaps, packetReadiness } from '../../../escalation/readiness.ts';
 import { defineMutation } from '../../mutator.ts';
 import { MutationRejected } from '../../rejection.ts';
 import { sampleTicketId } from '../ticket/ticket-rules.ts';
@@ -15,9 +17,11 @@ import {
 import { linkEscalationTickets, unlinkEscalationTickets } from './link-escalation-tickets.ts';
 
 /**
- * Edits a packet: its fields, and tickets added or taken off. Open to the
- * author (and teammates who work escalations) until the packet is finished:
- * an agent answering a question often adds a log line or a step too.
+ * Edits a packet: its fields, and tickets added or taken off. The author
+ * edits a draft, and a packet waiting on their answer (an answer often comes
+ * with a log line or a step); teammates who work escalations may correct a
+ * packet until it is finished. Once sent, a packet must stay ready: an edit
+ * that would empty a field the analyst relies on is refused.
  */
 export const updateEscalation = defineMutation({
   args: z.object({
@@ -29,9 +33,22 @@ export const updateEscalation = defineMutation({
   permission: 'escalations.create',
   run: async (tx, args, ctx) => {
     const escalation = await escalationOrReject(tx, args.escalationId);
-    requireStatus(escalation, ['draft', 'sent', 'acknowledged', 'needs_info', 'in_progress', 'forwarded'], 'changed');
+    const worker = can(ctx.actor.role, 'escalations.work');
+    requireStatus(
+      escalation,
+      worker ? ['draft', 'sent', 'acknowledged', 'needs_info', 'in_progress', 'forwarded'] : ['draft', 'needs_info'],
+      'changed',
+    );
     requireAuthorOrWorker(escalation, ctx, 'change it');
     const edited = { ...escalation, ...args.fields };
+    const readiness = packetReadiness(edited);
+    if (escalation.status !== 'draft' && !readiness.ready) {
+      throw new MutationRejected(
+        'invalid',
+        `A sent escalation must stay complete, and this change would leave it without something. ${describeGaps(readiness.missing)}`,
+        { subject: { entity: 'escalation', id: escalation.id } },
+      );
+    }
     const removed = new Set(args.removeTicketIds ?? []);
     await unlinkEscalationTickets(tx, edited, removed, ctx);
     const kept = edited.ticketIds.filter((id) => !removed.has(id));
@@ -44,7 +61,11 @@ export const updateEscalation = defineMutation({
         { subject: { entity: 'escalation', id: escalation.id } },
       );
     }
-    const counted = await withImpact(tx, { ...edited, ticketIds: ticketIds as typeof edited.ticketIds });
+    const relinked = removed.size > 0 || added.length > 0;
+    // Typing saves come every second or so: impact is recounted only when the links change.
+    const counted = relinked
+      ? await withImpact(tx, { ...edited, ticketIds: ticketIds as typeof edited.ticketIds })
+      : edited;
     await tx.put('escalation', withReadiness({ ...counted, updatedAt: ctx.now }, ctx.now));
   },
   sample: (random, world) => ({

@@ -46,6 +46,12 @@ export async function sendFollowUp(
 ): Promise<FollowUpOutcome> {
   const changes = followUpChanges(plan.ticketIds, plan.body, plan.status, () => newMessageId());
   return db.transaction('rw', db.syncTables(), async () => {
+    // Read again inside the transaction: a second click, or another tab, must not reply to everyone twice.
+    // (Two devices offline at once can still both send; the server records the first follow-up only.)
+    const current = await db.rows('escalation').get(escalationId);
+    if (current?.followUp) {
+      return { replied: 0, refused: [`Already followed up on ${current.followUp.tickets} tickets; nothing was sent.`] };
+    }
     const batch = await mutateBatch(db, user, changes, onProgress ? { onProgress } : {});
     const replied = batch.applied.filter((index) => changes[index]?.name === 'addMessage').length;
     const refused = batch.refused.map((refusal) => refusal.message);

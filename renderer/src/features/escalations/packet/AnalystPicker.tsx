@@ -3,14 +3,14 @@ import { type AnalystLoad, analystWorkload } from '#shared/escalation/pacing';
 import { SelectField } from '../../../ui/SelectField.tsx';
 import { useMembers } from '../../queue/members-context.tsx';
 import { useEscalations } from '../use-escalations.ts';
-import { TAKES_PACKETS, analystOptions } from './analyst-choice.ts';
+import { analystOptions, takesPackets } from './analyst-choice.ts';
 
 /** Open packets per analyst (and sent to anyone), least loaded first; read live. */
 export function useAnalystLoads(): readonly AnalystLoad[] {
   const members = useMembers();
   const escalations = useEscalations();
   return useMemo(() => {
-    const analysts = [...(members?.values() ?? [])].filter((member) => TAKES_PACKETS.has(member.role));
+    const analysts = [...(members?.values() ?? [])].filter((member) => takesPackets(member.role));
     return analystWorkload(
       escalations ?? [],
       analysts.map((member) => member.id),

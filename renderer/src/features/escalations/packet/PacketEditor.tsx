@@ -1,6 +1,9 @@
 import { type KeyboardEvent, useState } from 'react';
 import { ESCALATION_STATUS_LABELS, type Escalation } from '#shared/domain/escalation';
+import { can } from '#shared/domain/permissions';
+import { authorMoves } from '#shared/escalation/analyst-console';
 import { readyAge } from '#shared/escalation/pacing';
+import { onShiftNow } from '#shared/shifts/on-shift';
 import { type PacketField, packetReadiness } from '#shared/escalation/readiness';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useUiStore } from '../../../state/ui-store.ts';
@@ -9,6 +12,7 @@ import { Dialog } from '../../../ui/Dialog.tsx';
 import { useNow } from '../../../ui/use-now.ts';
 import { useMembers } from '../../queue/members-context.tsx';
 import { useEscalationDialogs } from '../escalation-dialogs-store.ts';
+import { useShifts } from '../use-escalations.ts';
 import { AnalystPicker, useAnalystLoads } from './AnalystPicker.tsx';
 import { defaultAnalyst } from './analyst-choice.ts';
 import { EvidenceList } from './EvidenceList.tsx';
@@ -48,15 +52,20 @@ export function PacketEditor({ escalation, onClose }: { escalation: Escalation; 
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const draft = escalation.status === 'draft';
-  const readOnly = !isEditable(escalation.status);
+  // Only the author (or someone who works escalations) can save: anyone else sees the packet read-only,
+  // rather than typing into fields whose every save would be refused.
+  const mayEdit = escalation.createdBy === user.id || can(user.role, 'escalations.work');
+  const readOnly = !isEditable(escalation.status) || !mayEdit;
+  const draft = escalation.status === 'draft' && mayEdit;
   const readiness = packetReadiness({
     ...edits.fields,
     ticketIds: escalation.ticketIds,
     problemId: escalation.problemId,
   });
   const missing = new Set(readiness.missing.map((gap) => gap.field));
-  const analystId = analystChoice === undefined ? defaultAnalyst(loads) : analystChoice;
+  const shifts = useShifts();
+  const onShift = new Set(onShiftNow(shifts ?? [], now).keys());
+  const analystId = analystChoice === undefined ? defaultAnalyst(loads, onShift) : analystChoice;
   // Where the focus goes when the editor opens: Send if it is ready, else the first gap.
   const [focus] = useState<PacketField | 'send' | null>(() =>
     readOnly ? null : draft && readiness.ready ? 'send' : (FOCUSABLE.find((field) => missing.has(field)) ?? null),
@@ -160,7 +169,7 @@ export function PacketEditor({ escalation, onClose }: { escalation: Escalation; 
               </button>
             </>
           )}
-          {(escalation.status === 'fixed' || escalation.status === 'wont_fix') && !escalation.followUp && (
+          {authorMoves(escalation, user.id).includes('followUp') && (
             <button type="button" className="button button--primary" onClick={() => openFollowUp(escalation.id)}>
               Follow up with the customers…
             </button>

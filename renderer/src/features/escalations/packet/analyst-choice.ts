@@ -1,7 +1,11 @@
+import { can } from '#shared/domain/permissions';
+import type { Role } from '#shared/domain/roles';
 import type { AnalystLoad } from '#shared/escalation/pacing';
 
-/** Who takes packets: analysts, and leads who cover for them. */
-export const TAKES_PACKETS: ReadonlySet<string> = new Set(['analyst', 'lead']);
+/** Who takes packets: whoever the role table lets work escalations (analysts, and leads and admins covering). */
+export function takesPackets(role: Role): boolean {
+  return can(role, 'escalations.work');
+}
 
 export interface AnalystOption {
   /** '' is "any analyst" (analystId null). */
@@ -23,7 +27,15 @@ export function analystOptions(loads: readonly AnalystLoad[], nameOf: (id: strin
   return [...named, { value: '', label: `Any analyst · ${load(anyone)} unassigned` }];
 }
 
-/** The least-loaded analyst (loads come least loaded first), else anyone. */
-export function defaultAnalyst(loads: readonly AnalystLoad[]): string | null {
-  return loads.find((entry) => entry.analystId !== null)?.analystId ?? null;
+/**
+ * The analyst to suggest: the least loaded of those on shift now (loads come
+ * least loaded first). When the team is on shift but no analyst is, "any
+ * analyst" (not someone at home with an empty queue); when nobody is on shift
+ * at all (a team that does not use shifts), the least loaded of all.
+ */
+export function defaultAnalyst(loads: readonly AnalystLoad[], onShift: ReadonlySet<string>): string | null {
+  const named = loads.filter((entry) => entry.analystId !== null);
+  const present = named.find((entry) => onShift.has(entry.analystId!));
+  if (present) return present.analystId;
+  return onShift.size > 0 ? null : (named[0]?.analystId ?? null);
 }

@@ -1,5 +1,5 @@
 import type { SessionUser } from '#shared/api/auth';
-import type { Escalation } from '#shared/domain/escalation';
+import { type Escalation, OPEN_ESCALATION_STATUSES } from '#shared/domain/escalation';
 import { EscalationId } from '#shared/domain/ids';
 import { prefillPacket } from '#shared/escalation/prefill';
 import type { ShiftdeskDb } from '../../../db/shiftdesk-db.ts';
@@ -12,7 +12,8 @@ export function newEscalationId(): EscalationId {
 }
 
 export type StartOutcome =
-  | { kind: 'created'; escalationId: string }
+  /** `note`: what was left out (tickets already with an analyst in another packet). */
+  | { kind: 'created'; escalationId: string; note?: string }
   /** These tickets already have a draft being written: that one opens instead of a second. */
   | { kind: 'resumed'; escalationId: string }
   | { kind: 'refused'; message: string };
@@ -38,6 +39,17 @@ export async function startEscalation(
   const problemId = target.problemId ?? (problems.size === 1 ? [...problems][0] : undefined);
   const resume = draftToResume(tickets, escalations, user.id, target.problemId);
   if (resume) return { kind: 'resumed', escalationId: resume };
+  // A ticket already with an analyst stays in that packet (the mutator skips it too): say so, and when
+  // every ticket is, open the packet they are in rather than start an empty one.
+  const withAnalyst = escalations.filter((escalation) => OPEN_ESCALATION_STATUSES.has(escalation.status));
+  const taken = new Set(withAnalyst.map((escalation) => escalation.id));
+  const free = tickets.filter((ticket) => ticket.escalationId === undefined || !taken.has(ticket.escalationId));
+  if (free.length === 0 && withAnalyst[0]) return { kind: 'resumed', escalationId: withAnalyst[0].id };
+  const left = tickets.length - free.length;
+  const note =
+    left === 0
+      ? undefined
+      : `${left} ${left === 1 ? 'ticket is' : 'tickets are'} already with an analyst in “${withAnalyst[0]?.summary.trim() || 'another packet'}” and stay${left === 1 ? 's' : ''} there.`;
 
   const problem = problemId ? await db.rows('problem').get(problemId) : undefined;
   const escalationId = newEscalationId();
@@ -47,11 +59,12 @@ export async function startEscalation(
     'createEscalation',
     {
       escalationId,
-      ticketIds: tickets.map((ticket) => ticket.id),
+      ticketIds: free.map((ticket) => ticket.id),
       ...(problem ? { problemId: problem.id } : {}),
-      fields: prefillPacket(tickets, problem),
+      fields: prefillPacket(free, problem),
     },
     'The escalation',
   );
-  return refusal ? { kind: 'refused', message: refusal } : { kind: 'created', escalationId };
+  if (refusal) return { kind: 'refused', message: refusal };
+  return note === undefined ? { kind: 'created', escalationId } : { kind: 'created', escalationId, note };
 }

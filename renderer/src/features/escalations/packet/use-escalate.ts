@@ -17,8 +17,12 @@ export function useEscalate(): (target: { ticketIds: readonly string[]; problemI
     (target) => {
       if (target.ticketIds.length === 0 && target.problemId === undefined) return;
       void startEscalation(db, user, target).then((outcome) => {
-        if (outcome.kind === 'refused') showFlash(outcome.message);
-        else openEditor(outcome.escalationId);
+        if (outcome.kind === 'refused') {
+          showFlash(outcome.message);
+          return;
+        }
+        openEditor(outcome.escalationId);
+        if (outcome.kind === 'created' && outcome.note) showFlash(outcome.note);
       });
     },
     [db, user, openEditor, showFlash],

@@ -66,11 +66,14 @@ export function useRegressionWatch(): void {
           if (from === null || (known && known.createdAt < from) || checked.current.has(id)) continue;
           const ticket = await db.rows('ticket').get(id);
           if (!ticket || !worthChecking(ticket, current, checked.current)) continue;
-          checked.current.add(id);
           const matches = await search
             .similarTickets(id as TicketId, MATCHES)
             .then((list) => list.map((match) => ({ ticketId: match.id, score: match.score })))
-            .catch(() => []);
+            .catch(() => null);
+          // Only a complete index's answer settles a ticket: one asked during a rebuild (a full resync
+          // empties the index) or a failed query is asked again at the next change or scan.
+          if (matches === null || search.progress?.complete !== true) continue;
+          checked.current.add(id);
           for (const { escalationId, regression } of regressionFlags(ticket, matches, current, Date.now())) {
             if (regression.matchedTicketId === undefined || regression.score === undefined) continue;
             await runLocalChange(db, user, 'flagRegression', {

@@ -1,5 +1,6 @@
 import { ESCALATION_STATUS_LABELS } from '#shared/domain/escalation';
 import { can } from '#shared/domain/permissions';
+import { authorMoves } from '#shared/escalation/analyst-console';
 import type { Ticket } from '#shared/domain/ticket';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useUiStore } from '../../../state/ui-store.ts';
@@ -78,7 +79,7 @@ export function TicketEscalation({ ticket }: { ticket: Ticket }) {
             {isEditable(escalation.status) && escalation.createdBy === user.id ? 'Edit packet' : 'Open packet'}
           </button>
         )}
-        {escalation && (escalation.status === 'fixed' || escalation.status === 'wont_fix') && !escalation.followUp && (
+        {escalation && authorMoves(escalation, user.id).includes('followUp') && (
           <button type="button" className="button button--small" onClick={() => openFollowUp(escalation.id)}>
             Follow up with the customers…
           </button>
