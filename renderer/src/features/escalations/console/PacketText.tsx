@@ -48,12 +48,18 @@ export function PacketText({ packet }: { packet: Escalation }) {
   );
 }
 
-/** A checked link: opened outside the app, never with this window as its opener. */
+/**
+ * A checked link: opened outside the app, never with this window as its
+ * opener, to the address as the browser reads it. A label never hides where
+ * the link goes: the host is shown beside it.
+ */
 export function EvidenceLink({ url, label }: { url: string; label?: string | undefined }) {
   if (!EvidenceUrl.safeParse(url).success) return <span className="escalation-detail__text">{url}</span>;
+  const target = new URL(url);
+  const named = label?.trim();
   return (
-    <a href={url} target="_blank" rel="noreferrer noopener">
-      {label?.trim() || url}
+    <a href={target.href} target="_blank" rel="noreferrer noopener">
+      {named ? `${named} (${target.host})` : target.href}
     </a>
   );
 }
