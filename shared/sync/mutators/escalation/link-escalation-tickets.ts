@@ -41,17 +41,7 @@ export async function linkEscalationTickets(
     linked.push(ticket.id);
     if (ticket.escalationId === escalation.id) continue;
     await tx.put('ticket', { ...ticket, escalationId: escalation.id, updatedAt: ctx.now });
-    await tx.put('ticketEvent', {
-      id: eventIdFor(ctx.clientId, ctx.mutationId, line++),
-      ticketId: ticket.id,
-      actorId: ctx.actor.id,
-      at: ctx.now,
-      change: {
-        kind: 'escalated',
-        escalationId: escalation.id,
-        summary: escalation.summary.trim() || 'a draft escalation',
-      },
-    });
+    await historyLine(tx, ticket.id, 'escalated', escalation, ctx, line++);
   }
   return linked;
 }
@@ -70,16 +60,24 @@ export async function unlinkEscalationTickets(
     if (!ticket || ticket.escalationId !== escalation.id) continue;
     const { escalationId: _dropped, ...rest } = ticket;
     await tx.put('ticket', { ...rest, updatedAt: ctx.now });
-    await tx.put('ticketEvent', {
-      id: eventIdFor(ctx.clientId, ctx.mutationId, line++),
-      ticketId: ticket.id,
-      actorId: ctx.actor.id,
-      at: ctx.now,
-      change: {
-        kind: 'escalation_unlinked',
-        escalationId: escalation.id,
-        summary: escalation.summary.trim() || 'a draft escalation',
-      },
-    });
+    await historyLine(tx, ticket.id, 'escalation_unlinked', escalation, ctx, line++);
   }
+}
+
+/** The ticket's history line for a link or an unlink, named after the packet's summary. */
+async function historyLine(
+  tx: MutatorTx,
+  ticketId: string,
+  kind: 'escalated' | 'escalation_unlinked',
+  escalation: Escalation,
+  ctx: MutationContext,
+  line: number,
+): Promise<void> {
+  await tx.put('ticketEvent', {
+    id: eventIdFor(ctx.clientId, ctx.mutationId, line),
+    ticketId: ticketId as Ticket['id'],
+    actorId: ctx.actor.id,
+    at: ctx.now,
+    change: { kind, escalationId: escalation.id, summary: escalation.summary.trim() || 'a draft escalation' },
+  });
 }
