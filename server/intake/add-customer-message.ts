@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { IntakeMessageRequest } from '#shared/api/intake';
 import { MessageId, TicketEventId } from '#shared/domain/ids';
 import type { Message, MessageAttachment } from '#shared/domain/message';
+import { isThanksOnly } from '#shared/domain/thanks-only';
 import { advanceClock, clockOf } from '#shared/domain/ticket-clock';
 import { withStatus } from '#shared/sync/mutators/ticket/ticket-rules';
 import { recordReopenRegression } from '#shared/sync/mutators/escalation/record-reopen-regression';
@@ -137,8 +138,9 @@ export async function addCustomerMessageToTicket(
       version,
     );
   }
-  // A solved ticket the customer had to write again about: the team told them it was done.
-  if (reopen) {
+  // A solved ticket the customer had to write again about: the team told them it was done. A reply that
+  // only says thank you reopens it too (someone should read it), but is no failure and no regression.
+  if (reopen && !isThanksOnly(message.body)) {
     const mutatorTx = serverMutatorTx(tx, workspaceId, version);
     await recordTicketFailures(mutatorTx, ticket, updated, now, 'customer');
     // The customer says the fix did not hold: flagged on the escalation the ticket went through.

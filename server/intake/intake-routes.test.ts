@@ -316,6 +316,33 @@ describeEachDatabase('intake API', (kind) => {
       expect(failures[0]?.at).toBeGreaterThanOrEqual(wroteAt);
     });
 
+    it('reopens a solved ticket on a thank-you, but records no failure: a thank-you is not a complaint', async () => {
+      const created = await postIntake(
+        base,
+        ticketPath,
+        secret,
+        ticketRequest('Export fixed?', 'finance@thankful-freight.example'),
+      );
+      const id = String(created.body.id);
+      const solvedAt = Date.now() - 60_000;
+      const clock = { firstReplyAt: solvedAt, awaitingReplySince: null, solvedAt, pausedSince: null, pauses: [] };
+      await server.db.query(
+        "update sync_rows set data = data || jsonb_build_object('status', 'solved', 'clock', $2::jsonb) where entity = 'ticket' and id = $1",
+        [id, JSON.stringify(clock)],
+      );
+      await postIntake(base, messagePath(Number(created.body.number)), secret, {
+        body: 'Thanks, works now!\n\n> We fixed the PDF export.',
+        from: { email: 'finance@thankful-freight.example' },
+      });
+      const ticket = await ticketRow(id);
+      expect(ticket.status).toBe('open');
+      const [row] = await server.db.query<{ data: unknown }>(
+        "select data from sync_rows where entity = 'customer' and id = $1",
+        [ticket.customerId],
+      );
+      expect(Customer.parse(row?.data).failures ?? []).toEqual([]);
+    });
+
     it('files a follow-up to a merged ticket on the ticket it was merged into', async () => {
       const canonical = await postIntake(base, ticketPath, secret, ticketRequest('Map blank (first report)'));
       const duplicate = await postIntake(
