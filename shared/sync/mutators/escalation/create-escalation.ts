@@ -55,7 +55,8 @@ export const createEscalation = defineMutation({
         : `esc_${random.int(2 ** 31).toString(36)}`,
     ticketIds: Array.from({ length: random.int(4) }, () => sampleTicketId(random, world)),
     ...(random.chance(0.3) ? { problemId: sampleProblemId(random, world) } : {}),
-    ...(random.chance(0.5) ? { fields: random.pick(SAMPLE_FIELDS) } : {}),
+    // Mostly a packet ready to send (so sends, questions and fixes follow), now and then a half-written or bad one.
+    ...(random.chance(0.85) ? { fields: random.chance(0.7) ? SAMPLE_FIELDS[0] : random.pick(SAMPLE_FIELDS) } : {}),
   }),
 });
 

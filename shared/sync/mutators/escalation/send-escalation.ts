@@ -45,6 +45,6 @@ export const sendEscalation = defineMutation({
   },
   sample: (random, world) => ({
     escalationId: sampleEscalationId(random, world),
-    analystId: random.chance(0.5) || world.memberIds.length === 0 ? null : random.pick(world.memberIds),
+    analystId: random.chance(0.7) || world.memberIds.length === 0 ? null : random.pick(world.memberIds),
   }),
 });

@@ -38,8 +38,8 @@ export const startShift = defineMutation({
   },
   sample: (random) => ({
     shiftId: `sft_${random.int(2 ** 31).toString(36)}`,
-    // Samples cannot see the clock: 8 h after the epoch is a valid shift for the conformance suite's clock
-    // (5 s after it) and long past in the simulation's; 0 and 20 h are always refused.
-    plannedEnd: random.pick([8 * 3_600_000, 0, 20 * 3_600_000]),
+    // Samples cannot see the mutation's clock: 8 h after the epoch is a valid end for the conformance
+    // suite's clock (5 s after it), 8 h from the wall clock for the simulation's; 0 is always refused.
+    plannedEnd: random.pick([8 * 3_600_000, Date.now() + 8 * 3_600_000, Date.now() + 8 * 3_600_000, 0]),
   }),
 });
