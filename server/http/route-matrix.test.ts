@@ -150,6 +150,7 @@ describeEachDatabase('the role × route and role × mutation matrix', (kind) => 
         problemIds: [],
         escalationIds: [],
         shiftIds: [],
+        now: Date.now(),
       };
       for (const role of ROLES) {
         const client = syncClient(server.app, tokens.get(role) ?? '', {

@@ -129,7 +129,7 @@ function escalationsFor(random: SeededRandom) {
       createdBy: author,
       // A draft mostly; now and then already sent, waiting for an analyst to take it.
       ...(random.chance(0.3) ? { status: 'sent' as const, sentAt: 1_200 } : {}),
-      ...(random.chance(0.5) ? {} : { severity: null, readyAt: undefined }),
+      ...(random.chance(0.75) ? {} : { severity: null, readyAt: undefined }),
     }),
     escalationFixture({
       id: 'esc_seed2' as never,
@@ -169,6 +169,7 @@ export function conformanceCases(perMutation = 30, seed = 4871): ConformanceCase
         problemIds: rows.filter(([entity]) => entity === 'problem').map(([, row]) => row.id),
         escalationIds: rows.filter(([entity]) => entity === 'escalation').map(([, row]) => row.id),
         shiftIds: rows.filter(([entity]) => entity === 'shift').map(([, row]) => row.id),
+        now: contextFixture().now,
       };
       const def = mutations[mutation] as MutationDef<z.ZodType>;
       const role = random.chance(0.15) ? 'trainee' : random.pick(ROLES.filter((r) => r !== 'trainee'));

@@ -1,6 +1,13 @@
 import type { SessionUser } from '#shared/api/auth';
 import type { MutationDef, SampleWorld } from '#shared/sync/mutator';
-import { MUTATION_NAMES, type MutationArgs, type MutationName, mutations } from '#shared/sync/mutators/registry';
+import {
+  MUTATION_NAMES,
+  type MutationArgs,
+  type MutationGroup,
+  type MutationName,
+  groupOf,
+  mutations,
+} from '#shared/sync/mutators/registry';
 import { MutationRejected } from '#shared/sync/rejection';
 import type { SeededRandom } from '#shared/util/seeded-random';
 import type { z } from 'zod';
@@ -18,6 +25,19 @@ import type { SimTransport } from './sim-transport.ts';
  * driven by the real client sync code. It can crash (everything in memory is
  * lost; IndexedDB survives) and go offline.
  */
+/**
+ * How often a device makes each mutation. Every registered mutation is drawn
+ * (new ones join unasked), but as often as agents make them: escalation steps
+ * and shift starts are a handful per shift against hundreds of ticket changes,
+ * and drawing them as often as a claim would crowd out the ticket conflicts the
+ * simulation exists to exercise.
+ */
+const GROUP_WEIGHTS: Partial<Record<MutationGroup, number>> = { escalation: 0.35, shift: 0.25 };
+const MUTATION_WEIGHTS: readonly (readonly [MutationName, number])[] = MUTATION_NAMES.map((name) => [
+  name,
+  GROUP_WEIGHTS[groupOf(name)] ?? 1,
+]);
+
 export class SimClient {
   db: ShiftdeskDb;
   core: SyncCore;
@@ -40,7 +60,7 @@ export class SimClient {
 
   /** A change the way an agent makes one: any registered mutation, with arguments drawn like an agent's. */
   async mutateRandom(random: SeededRandom, world: SampleWorld): Promise<{ committed: boolean; detail: string }> {
-    const name: MutationName = random.pick(MUTATION_NAMES);
+    const name: MutationName = random.weighted(MUTATION_WEIGHTS);
     const args = (mutations[name] as MutationDef<z.ZodType>).sample(random, world);
     try {
       const id = await mutate(this.db, this.user, name, args as MutationArgs<typeof name>);

@@ -36,10 +36,9 @@ export const startShift = defineMutation({
       updatedAt: ctx.now,
     });
   },
-  sample: (random) => ({
+  sample: (random, world) => ({
     shiftId: `sft_${random.int(2 ** 31).toString(36)}`,
-    // Samples cannot see the mutation's clock: 8 h after the epoch is a valid end for the conformance
-    // suite's clock (5 s after it), 8 h from the wall clock for the simulation's; 0 is always refused.
-    plannedEnd: random.pick([8 * 3_600_000, Date.now() + 8 * 3_600_000, Date.now() + 8 * 3_600_000, 0]),
+    // Mostly an 8-hour shift; now and then one already over, or longer than a shift can be.
+    plannedEnd: world.now + random.pick([8, 8, 8, -1, 20]) * 3_600_000,
   }),
 });
