@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { type SimulationOptions, replayCommand, runSimulation } from './simulation.ts';
 
 /**
- * The CI matrix: 10 seeds × {40, 300, 1000} operations; `npm run test:sync:long`
+ * The CI matrix: 10 seeds × {40, 300, 1000} operations on PGlite, 4 on Postgres; `npm run test:sync:long`
  * runs 30,000+ per seed. One run: SIM_SEED=7 SIM_OPS=1000 SIM_BACKEND=pglite npx vitest run --project sync
  */
 /** Whether SIM_BACKEND leaves this backend out of the run. */
@@ -14,11 +14,18 @@ export function backendExcluded(backend: SimulationOptions['backend']): boolean 
 /** The CI sizes. Each PGlite size runs in its own test file, so the two workers share the slow embedded runs. */
 export const CI_SIZES = [40, 300, 1_000] as const;
 
+/**
+ * Seeds per size in CI: the 10 of the matrix on the embedded server; 4 on
+ * Postgres, whose runs check the same invariants across two instances and a
+ * real database (more with SIM_SEEDS, or `npm run test:sync:long`).
+ */
+const CI_SEEDS: Readonly<Record<SimulationOptions['backend'], number>> = { pglite: 10, postgres: 4 };
+
 export function simulationCases(backend: SimulationOptions['backend'], ciSizes: readonly number[] = CI_SIZES): void {
   const seeds = process.env.SIM_SEED
     ? [Number(process.env.SIM_SEED)]
     : Array.from(
-        { length: Number(process.env.SIM_SEEDS ?? 10) },
+        { length: Number(process.env.SIM_SEEDS ?? CI_SEEDS[backend]) },
         (_, i) => Number(process.env.SIM_FIRST_SEED ?? 1) + i,
       );
   // SIM_OPS picks one size (simulation-pglite-long.test.ts then stands aside, so it runs once per backend).
