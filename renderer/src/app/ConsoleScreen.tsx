@@ -9,6 +9,9 @@ import { useEscalationConsole } from '../features/escalations/console/console-st
 import { EscalationsScreen } from '../features/escalations/console/EscalationsScreen.tsx';
 import { EscalationDialogHost } from '../features/escalations/packet/EscalationDialogHost.tsx';
 import { EscalationWatchers } from '../features/escalations/regression/EscalationWatchers.tsx';
+import { HandoverDialogHost } from '../features/handover/HandoverDialogHost.tsx';
+import { HandoverScreenKeys } from '../features/handover/HandoverKeys.tsx';
+import { HandoverScreen } from '../features/handover/HandoverScreen.tsx';
 import { MacroKeys } from '../features/macros/MacroKeys.tsx';
 import { MacrosScreen } from '../features/macros/MacrosScreen.tsx';
 import { EscalationNotices } from '../features/notifications/EscalationNotices.tsx';
@@ -122,7 +125,9 @@ export function ConsoleScreen({
               onSignOut={() => setSigningOut(true)}
             />
             {/* Only the open screen is mounted: the queue's single-key shortcuts must not act from another. */}
-            {screen === 'escalations' && screens.includes('escalations') ? (
+            {screen === 'handover' && screens.includes('handover') ? (
+              <HandoverScreen />
+            ) : screen === 'escalations' && screens.includes('escalations') ? (
               <EscalationsScreen />
             ) : screen === 'dashboard' && screens.includes('dashboard') ? (
               <ShiftDashboard />
@@ -150,6 +155,9 @@ export function ConsoleScreen({
             </div>
             {/* The packet editor and the follow-up open from the queue, the ticket panel and the escalations screen. */}
             <EscalationDialogHost />
+            {/* "Add to handover" opens from the queue, a ticket's problem or customer, and the escalations screen. */}
+            <HandoverDialogHost />
+            <HandoverScreenKeys />
             <EscalationWatchers shell={shell} />
             {signingOut && <SignOutGuard onSignOut={onSignOut} onCancel={() => setSigningOut(false)} />}
           </div>

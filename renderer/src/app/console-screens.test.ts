@@ -5,14 +5,14 @@ import { consoleScreensFor } from './console-screens.ts';
 
 describe('screens per role', () => {
   it.each([
-    ['agent', ['queue', 'escalations', 'dashboard', 'macros'], []],
-    ['analyst', ['queue', 'escalations', 'dashboard', 'macros'], []],
+    ['agent', ['queue', 'handover', 'escalations', 'dashboard', 'macros'], []],
+    ['analyst', ['queue', 'handover', 'escalations', 'dashboard', 'macros'], []],
     ['trainee', ['queue'], []],
     // Leads edit SLA policies: the Admin entry shows them that section only.
-    ['lead', ['queue', 'escalations', 'dashboard', 'macros', 'team', 'admin'], ['sla']],
+    ['lead', ['queue', 'handover', 'escalations', 'dashboard', 'macros', 'team', 'admin'], ['sla']],
     [
       'admin',
-      ['queue', 'escalations', 'dashboard', 'macros', 'team', 'admin'],
+      ['queue', 'handover', 'escalations', 'dashboard', 'macros', 'team', 'admin'],
       ['users', 'apiKeys', 'settings', 'mail', 'sla', 'audit'],
     ],
   ] as const)('%s sees %j and admin tabs %j', (role, screens, tabs) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Handover, HandoverItem } from '#shared/domain/handover';
 import { handoverSearchText, matchesHandoverSearch, searchTerms } from './history-search.ts';
 
-const item = (changes: Partial<HandoverItem>): HandoverItem =>
+const item = (changes: Record<string, unknown>): HandoverItem =>
   ({
     id: 'i1',
     subject: { kind: 'ticket', id: 'tkt_1', label: '#1042 Checkout is down' },

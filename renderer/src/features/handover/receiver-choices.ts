@@ -1,4 +1,4 @@
-import type { Member } from '#shared/domain/member';
+import type { Role } from '#shared/domain/roles';
 import type { Shift } from '#shared/domain/shift';
 import { onShiftNow } from '#shared/shifts/on-shift';
 
@@ -14,11 +14,11 @@ export interface ReceiverChoice {
  * shift now first (the next shift is most likely among them), then by name.
  */
 export function receiverChoices(
-  members: Iterable<Pick<Member, 'id' | 'name' | 'role'>>,
+  members: Iterable<{ id: string; name: string; role: Role }>,
   shifts: readonly Shift[],
   me: string,
   now: number,
-  mayReceive: (member: Pick<Member, 'role'>) => boolean,
+  mayReceive: (member: { role: Role }) => boolean,
 ): ReceiverChoice[] {
   const onShift = onShiftNow(shifts, now);
   return [...members]

@@ -4,6 +4,8 @@ import type { Ticket } from '#shared/domain/ticket';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useUiStore } from '../../state/ui-store.ts';
 import { EscalateProblemButton } from '../escalations/ticket/EscalateProblemButton.tsx';
+import { AddToHandoverButton } from '../handover/AddToHandoverButton.tsx';
+import { problemSubject } from '../handover/subject-label.ts';
 import { runLocalChange } from '../../sync/run-change.ts';
 import { useProblemDialogStore } from './problem-dialog-store.ts';
 import { useProblem } from './use-problems.ts';
@@ -33,6 +35,11 @@ export function TicketProblem({ ticket }: { ticket: Ticket }) {
         </p>
       ) : (
         <p className="ticket-panel__quiet">Linked to a problem that is not on this device yet.</p>
+      )}
+      {problem && (
+        <div className="button-row">
+          <AddToHandoverButton subject={problemSubject(problem)} label="Add the problem to handover…" />
+        </div>
       )}
       {mayLink && (
         <div className="button-row">

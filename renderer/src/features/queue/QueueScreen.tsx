@@ -33,6 +33,7 @@ import { FloodBanner } from '../floods/FloodBanner.tsx';
 import { useFloodAlert } from '../floods/use-flood-alert.ts';
 import { ProblemDialogHost } from '../problems/ProblemDialogHost.tsx';
 import { PacingBanner } from '../escalations/pacing/PacingBanner.tsx';
+import { QueueHandoverKeys } from '../handover/HandoverKeys.tsx';
 
 /** The list when the agent has refined the view with the filter bar. */
 const REFINED_VIEW_KEY = 'queue:refined';
@@ -130,6 +131,7 @@ function Queue({ stale }: { stale: boolean }) {
   return (
     <main className={`console console--${density}`}>
       <QueueActions controller={controller} />
+      <QueueHandoverKeys ticket={selected} customer={selectedCustomer} />
       <ViewNav
         views={views}
         activeId={spec.id}

@@ -11,6 +11,8 @@ import { SlaTimer } from '../sla/SlaTimer.tsx';
 import { TicketSidePanel } from '../ticket-panel/TicketSidePanel.tsx';
 import { DETAIL_SUBJECT_ID } from '../ticket-panel/use-open-ticket.ts';
 import type { CustomerTrust } from '../trust/use-customer-trust.ts';
+import { AddToHandoverButton } from '../handover/AddToHandoverButton.tsx';
+import { ticketSubject } from '../handover/subject-label.ts';
 import { TicketTriage } from './TicketTriage.tsx';
 import type { TicketCommand } from './ticket-command.ts';
 
@@ -76,6 +78,9 @@ export function TicketDetail({
           </span>{' '}
           <SlaTimer ticket={ticket} />
         </p>
+        <div className="button-row">
+          <AddToHandoverButton subject={ticketSubject(ticket)} showKey />
+        </div>
       </header>
 
       <TicketTriage

@@ -12,6 +12,8 @@ import { TicketMerges } from '../merge/TicketMerges.tsx';
 import { TicketProblem } from '../problems/TicketProblem.tsx';
 import { TicketEscalation } from '../escalations/ticket/TicketEscalation.tsx';
 import { SimilarTickets } from '../similar/SimilarTickets.tsx';
+import { AddToHandoverButton } from '../handover/AddToHandoverButton.tsx';
+import { customerSubject } from '../handover/subject-label.ts';
 
 export interface TicketSidePanelProps {
   ticket: Ticket;
@@ -58,6 +60,11 @@ export function TicketSidePanel({ ticket, customer, trust, presence, now }: Tick
           </dl>
         ) : (
           <p className="ticket-panel__quiet">Not on this device yet; it arrives with the next sync.</p>
+        )}
+        {customer && (
+          <div className="button-row">
+            <AddToHandoverButton subject={customerSubject(customer)} label="Add the customer to handover…" />
+          </div>
         )}
       </section>
 

@@ -3,6 +3,8 @@ import { can } from '#shared/domain/permissions';
 import { describeImpact, describeSentAge } from '#shared/escalation/analyst-console';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { formatTimestamp } from '../../../ui/format.ts';
+import { AddToHandoverButton } from '../../handover/AddToHandoverButton.tsx';
+import { escalationSubject } from '../../handover/subject-label.ts';
 import { useMembers } from '../../queue/members-context.tsx';
 import { useEscalation } from '../use-escalations.ts';
 import { AnalystPanel } from './AnalystPanel.tsx';
@@ -52,6 +54,9 @@ function PacketDetail({ packet, now }: { packet: Escalation; now: number }) {
         <span>with {packet.analystId === null ? 'any analyst' : nameOf(packet.analystId)}</span> ·{' '}
         <span>written by {nameOf(packet.createdBy)}</span>
       </p>
+      <div className="button-row">
+        <AddToHandoverButton subject={escalationSubject(packet)} showKey />
+      </div>
       {packet.externalRef && (
         <p>
           Engineering issue: <EvidenceLink url={packet.externalRef.url} />

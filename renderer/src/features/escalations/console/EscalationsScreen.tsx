@@ -10,6 +10,8 @@ import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { Tabs } from '../../../ui/Tabs.tsx';
 import { useNow } from '../../../ui/use-now.ts';
 import { useRegisterActions } from '../../actions/ActionsProvider.tsx';
+import { EscalationHandoverKeys } from '../../handover/HandoverKeys.tsx';
+import { escalationSubject } from '../../handover/subject-label.ts';
 import { useEscalations } from '../use-escalations.ts';
 import { LIST_ACTIONS, type ListCtx } from './console-actions.ts';
 import { useEscalationConsole } from './console-store.ts';
@@ -52,6 +54,7 @@ export function EscalationsScreen() {
     },
   };
   useRegisterActions(LIST_ACTIONS, ctx);
+  const open = all?.find((packet) => packet.id === selectedId);
 
   return (
     <main className="escalations" aria-labelledby="escalations-heading" data-testid="escalations-screen">
@@ -98,6 +101,7 @@ export function EscalationsScreen() {
         </section>
       </div>
       <EscalationDetail escalationId={selectedId} now={now} />
+      <EscalationHandoverKeys subject={open ? escalationSubject(open) : null} />
     </main>
   );
 }
