@@ -11,7 +11,7 @@ describeEachDatabase('demo seed', (kind) => {
     await test?.drop();
   });
 
-  it('creates the five demo users and a varied, valid queue, exactly once', async () => {
+  it('creates the six demo users and a varied, valid queue, exactly once', async () => {
     test = await openTestDatabase(kind);
     const progress: number[] = [];
     const first = await seedDemoTeam(test.db, {
@@ -27,7 +27,7 @@ describeEachDatabase('demo seed', (kind) => {
     });
 
     const users = await test.db.query<{ email: string; role: string }>('select email, role from users order by email');
-    expect(users.map((u) => u.role).sort()).toEqual(['admin', 'agent', 'analyst', 'lead', 'trainee']);
+    expect(users.map((u) => u.role).sort()).toEqual(['admin', 'agent', 'agent', 'analyst', 'lead', 'trainee']);
     expect(users.map((u) => u.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
 
     const rows = await test.db.query<{ data: unknown }>("select data from sync_rows where entity = 'ticket'");

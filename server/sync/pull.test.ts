@@ -52,7 +52,7 @@ describeEachDatabase('sync pull', (kind) => {
     expect(ids(pages, 'ticket')).toHaveLength(30);
     expect(ids(pages, 'ticket')).not.toContain('tkt_000031');
     expect(ids(pages, 'customer')).toHaveLength(10);
-    expect(ids(pages, 'member')).toHaveLength(5);
+    expect(ids(pages, 'member')).toHaveLength(6);
     expect(ids(pages, 'settings')).toEqual(['settings']);
     expect(pages.at(-1)?.cookie).toMatch(/^wsp_demo:[0-9a-f-]{36}:\d+:w30$/);
   });
@@ -108,7 +108,7 @@ describeEachDatabase('sync pull', (kind) => {
     await start({ pageRows: 10 });
     const agent = await client();
     const pages = await agent.pullAll(null);
-    const total = 1 + 5 + 10 + STARTER_MACROS.length + 30; // settings, members, customers, starter macros, tickets in the window
+    const total = 1 + 6 + 10 + STARTER_MACROS.length + 30; // settings, members, customers, starter macros, tickets in the window
     expect(pages.length).toBeGreaterThan(4);
     expect(pages.slice(0, -1).every((page) => page.patch.length <= 11 && page.resume !== null)).toBe(true);
     expect(pages.map((page) => page.progress?.total)).toEqual(pages.map(() => total));
