@@ -150,6 +150,7 @@ describeEachDatabase('the role × route and role × mutation matrix', (kind) => 
         problemIds: [],
         escalationIds: [],
         shiftIds: [],
+        handoverIds: [],
         now: Date.now(),
       };
       for (const role of ROLES) {

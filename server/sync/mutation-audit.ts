@@ -15,6 +15,7 @@ const AUDIT_ACTION_OF_GROUP: Record<MutationGroup, AuditAction> = {
   problem: 'problem.changed',
   escalation: 'escalation.changed',
   shift: 'shift.changed',
+  handover: 'handover.changed',
   savedView: 'view.changed',
   macro: 'macro.changed',
   sla: 'sla.changed',

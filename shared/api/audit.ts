@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'problem.changed',
   'escalation.changed',
   'shift.changed',
+  'handover.changed',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -71,6 +71,37 @@ export const HANDOVER_STATUSES = ['building', 'submitted', 'complete'] as const;
 export const HandoverStatus = z.enum(HANDOVER_STATUSES);
 export type HandoverStatus = z.infer<typeof HandoverStatus>;
 
+/** A record a snapshot line points at, so the view can open it. */
+export const HandoverSnapshotRef = z.object({
+  kind: z.enum(['ticket', 'escalation', 'customer']),
+  id: z.string().min(1).max(200),
+});
+
+export const HandoverSnapshotLine = z.object({
+  // Room for a ticket's whole subject (500) and what the section says about it.
+  text: z.string().max(1_000),
+  ref: HandoverSnapshotRef.optional(),
+});
+
+export const HandoverSnapshotSection = z.object({
+  id: z.string().min(1).max(60),
+  title: z.string().min(1).max(200),
+  /** The headline figure (tickets, packets, customers); the lines may list only the first of them. */
+  count: z.number().int().nonnegative(),
+  lines: z.array(HandoverSnapshotLine).max(50),
+});
+
+/**
+ * The queue as it stood at submission, computed on the submitting device
+ * (shared/handover/snapshot.ts) and stored as data: later features add
+ * sections without changing this shape.
+ */
+export const HandoverSnapshot = z.object({
+  at: EpochMs,
+  sections: z.array(HandoverSnapshotSection).max(20),
+});
+export type HandoverSnapshot = z.infer<typeof HandoverSnapshot>;
+
 export const Handover = z.object({
   id: HandoverId,
   fromUserId: UserId,
@@ -83,7 +114,7 @@ export const Handover = z.object({
   updatedAt: EpochMs,
   submittedAt: EpochMs.optional(),
   completedAt: EpochMs.optional(),
-  /** The queue as it stood at submission (see shared/handover/snapshot.ts), as data. */
-  snapshot: z.record(z.string(), z.unknown()).optional(),
+  /** The queue as it stood at submission (see shared/handover/snapshot.ts). */
+  snapshot: HandoverSnapshot.optional(),
 });
 export type Handover = z.infer<typeof Handover>;

@@ -15,6 +15,7 @@ const EXPECTED: Record<string, readonly boolean[]> = {
   'escalations.create': [true, true, true, false, true],
   'escalations.work': [false, true, true, false, true],
   'shift.work': [true, true, true, false, true],
+  'handover.work': [true, true, true, false, true],
   'macros.save': [true, true, true, false, true],
   'macros.manageShared': [false, false, true, false, true],
   'sla.manage': [false, false, true, false, true],

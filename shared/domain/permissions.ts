@@ -26,6 +26,7 @@ export const ACTIONS = {
   // Working a packet (acknowledge, ask, forward, resolve) is the analyst's job; leads cover.
   'escalations.work': { does: 'work escalations as an analyst', roles: ['analyst', 'lead', 'admin'] },
   'shift.work': { does: 'start or end a shift', roles: ['agent', 'analyst', 'lead', 'admin'] },
+  'handover.work': { does: 'build, submit or receive handovers', roles: ['agent', 'analyst', 'lead', 'admin'] },
   'macros.save': { does: 'save macros', roles: ['agent', 'analyst', 'lead', 'admin'] },
   // Team macros speak for the team to every customer: leads and admins keep that list.
   'macros.manageShared': { does: 'create, change or delete team macros', roles: ['lead', 'admin'] },

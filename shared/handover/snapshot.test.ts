@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../domain/customer.ts';
+import { HandoverSnapshot } from '../domain/handover.ts';
 import { defaultSlaConfig } from '../domain/sla-config.ts';
 import type { Ticket } from '../domain/ticket.ts';
 import { HOUR, MINUTE, at } from '../sla/sla-fixtures.ts';
@@ -118,6 +119,8 @@ describe('handoverSnapshot', () => {
 
   it('lists the sections in their registered order, stamped with the time', () => {
     expect(snapshot.at).toBe(NOW);
+    // What the sections compute is what a handover stores: the submission schema accepts it unchanged.
+    expect(HandoverSnapshot.parse(snapshot)).toEqual(snapshot);
     expect(snapshot.sections.map((entry) => entry.title)).toEqual([
       'Open tickets by priority',
       'Breaching in the next 2 hours',

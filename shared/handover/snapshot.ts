@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import type { Customer } from '../domain/customer.ts';
 import type { Escalation } from '../domain/escalation.ts';
+import type { HandoverSnapshot, HandoverSnapshotLine, HandoverSnapshotSection } from '../domain/handover.ts';
 import type { SlaConfig } from '../domain/sla-config.ts';
 import type { Ticket } from '../domain/ticket.ts';
 
@@ -17,19 +19,10 @@ export interface SnapshotInput {
   slaConfig: SlaConfig;
 }
 
-export interface SnapshotLine {
-  text: string;
-  /** The record the line is about, so the view can open it. */
-  ref?: { kind: 'ticket' | 'escalation' | 'customer'; id: string };
-}
-
-export interface SnapshotSectionResult {
-  id: string;
-  title: string;
-  /** The headline figure (tickets, packets, customers). */
-  count: number;
-  lines: SnapshotLine[];
-}
+/** The stored shapes (shared/domain/handover.ts), so what a section computes is what a handover keeps. */
+export type SnapshotLine = z.infer<typeof HandoverSnapshotLine>;
+export type SnapshotSectionResult = z.infer<typeof HandoverSnapshotSection>;
+export type { HandoverSnapshot };
 
 export interface SnapshotSection {
   id: string;
@@ -39,11 +32,6 @@ export interface SnapshotSection {
 
 export function defineSnapshotSection(section: SnapshotSection): SnapshotSection {
   return section;
-}
-
-export interface HandoverSnapshot {
-  at: number;
-  sections: SnapshotSectionResult[];
 }
 
 /** The snapshot at `now`: every registered section, in order. Pure: the same records give the same snapshot. */

@@ -4,6 +4,7 @@ import { Macro } from '../domain/macro.ts';
 import { Member } from '../domain/member.ts';
 import { Message } from '../domain/message.ts';
 import { Escalation } from '../domain/escalation.ts';
+import { Handover } from '../domain/handover.ts';
 import { Problem } from '../domain/problem.ts';
 import { Shift } from '../domain/shift.ts';
 import { SavedView } from '../domain/saved-view.ts';
@@ -121,6 +122,15 @@ export const entities = {
     // Starting a shift ends the same person's running one.
     indexes: ['userId'],
     // A few per person per day; the team's "on shift now" and pacing need them offline.
+    scope: { kind: 'global' },
+    writtenBy: 'mutators',
+  }),
+  handover: defineEntity({
+    schema: Handover,
+    table: 'handovers',
+    // My building handover is found by author; the receiver's inbox by recipient; the lead's list by status.
+    indexes: ['fromUserId', 'toUserId', 'status'],
+    // One or two per person per day, and both sides (and the lead) need them offline: like shifts.
     scope: { kind: 'global' },
     writtenBy: 'mutators',
   }),

@@ -45,6 +45,8 @@ export interface SampleWorld {
   escalationIds: readonly string[];
   /** Shifts the acting device holds. */
   shiftIds: readonly string[];
+  /** Handovers the acting device holds. */
+  handoverIds: readonly string[];
   /** The clock the mutation will run at (wall time in the simulation, the suite's fixed clock in conformance). */
   now: number;
 }

@@ -1,5 +1,6 @@
 import { Customer } from '../domain/customer.ts';
 import { Escalation } from '../domain/escalation.ts';
+import { Handover, HandoverItem } from '../domain/handover.ts';
 import { ClientId, UserId } from '../domain/ids.ts';
 import { Macro } from '../domain/macro.ts';
 import { Member } from '../domain/member.ts';
@@ -155,6 +156,36 @@ export function shiftFixture(overrides: Partial<Shift> = {}): Shift {
     startedAt: 0,
     plannedEnd: 8 * 3_600_000,
     updatedAt: 0,
+    ...overrides,
+  });
+}
+
+/** An open ticket item with one action, as the agent adds it during the shift. */
+export function handoverItemFixture(overrides: Partial<HandoverItem> = {}): HandoverItem {
+  return HandoverItem.parse({
+    id: 'i1',
+    subject: { kind: 'ticket', id: 'tkt_000001', label: '#1001 Checkout page is down' },
+    severity: 'stable',
+    summary: 'Checkout fails for EU customers since the 4.12 deploy',
+    actions: [{ id: 'a1', text: 'Check the rollback at 06:00', dueAt: 4 * 3_600_000 }],
+    awareness: 'Engineering is rolling back',
+    contingency: 'If it is still down at 06:30, page on-call',
+    addedAt: 1_000,
+    addedBy: 'usr_agent',
+    ...overrides,
+  });
+}
+
+/** The agent's handover, still being built, with one item. */
+export function handoverFixture(overrides: Partial<Handover> = {}): Handover {
+  return Handover.parse({
+    id: 'hov_agent',
+    fromUserId: 'usr_agent',
+    toUserId: null,
+    status: 'building',
+    items: [handoverItemFixture()],
+    createdAt: 1_000,
+    updatedAt: 1_000,
     ...overrides,
   });
 }

@@ -14,6 +14,8 @@ import {
   TEAM,
   contextFixture,
   escalationFixture,
+  handoverFixture,
+  handoverItemFixture,
   shiftFixture,
   customerFixture,
   macroFixture,
@@ -109,6 +111,7 @@ function seedFor(random: SeededRandom): SeedRow[] {
     ['problem', problemFixture({ id: 'prb_seed1' as never })],
     ...escalationsFor(random).map((escalation): SeedRow => ['escalation', escalation]),
     ['shift', shiftFixture({ id: 'sft_seed1' as never, userId: UserId.parse(random.pick(TEAM).id) })],
+    ...handoversFor(random).map((handover): SeedRow => ['handover', handover]),
     ...tickets.map((ticket): SeedRow => ['ticket', ticket]),
     ...views.map((view): SeedRow => ['savedView', view]),
   ];
@@ -153,6 +156,61 @@ function escalationsFor(random: SeededRandom) {
   ];
 }
 
+/**
+ * Handovers at every stage: two being built and one handed over (an unstable
+ * item among its items, some acknowledged or closed), between teammates drawn
+ * at random, so every step (add, edit, tick, submit, acknowledge, carry over)
+ * meets both its author and its receiver.
+ */
+function handoversFor(random: SeededRandom) {
+  const workers = TEAM.filter((member) => member.role !== 'trainee').map((member) => UserId.parse(member.id));
+  const author = random.pick(workers);
+  const receiver = random.pick(workers.filter((id) => id !== author));
+  const builder = random.pick(workers);
+  const acknowledged = { by: receiver, at: 2_500 };
+  const building = [
+    handoverItemFixture(),
+    handoverItemFixture({
+      id: 'i2',
+      subject: { kind: 'ticket', id: 'tkt_000002', label: '#1002 Login loop' },
+      severity: 'unstable',
+    }),
+    handoverItemFixture({ id: 'i3', subject: { kind: 'problem', id: 'prb_seed1', label: 'Login problem' } }),
+  ];
+  return [
+    // Two being built (by two people), so edits often meet their author; one item id left free for adds.
+    handoverFixture({ id: 'hov_seed1' as never, fromUserId: builder, items: building }),
+    handoverFixture({
+      id: 'hov_seed3' as never,
+      fromUserId: random.pick(workers.filter((id) => id !== builder)),
+      items: building.slice(0, 2),
+    }),
+    handoverFixture({
+      id: 'hov_seed2' as never,
+      fromUserId: author,
+      toUserId: receiver,
+      status: 'submitted',
+      submittedAt: 2_000,
+      items: [
+        handoverItemFixture({ id: 'i1', severity: 'unstable' }),
+        handoverItemFixture({
+          id: 'i2',
+          subject: { kind: 'escalation', id: 'esc_seed1', label: 'Login fails after 4.12' },
+          ...(random.chance(0.5) ? { acknowledged } : {}),
+          ...(random.chance(0.3) ? { closedAt: 2_200 } : {}),
+        }),
+        handoverItemFixture({
+          id: 'i3',
+          subject: { kind: 'customer', id: 'cus_globex', label: 'Globex' },
+          severity: 'watch',
+          ...(random.chance(0.5) ? { acknowledged } : {}),
+          ...(random.chance(0.5) ? { carried: { fromHandoverId: 'hov_seed0' as never, times: 1 } } : {}),
+        }),
+      ],
+    }),
+  ];
+}
+
 /** Deterministic cases: `perMutation` for every registered mutation, each with its own seeded world. */
 export function conformanceCases(perMutation = 30, seed = 4871): ConformanceCase[] {
   const random = new SeededRandom(seed);
@@ -169,6 +227,7 @@ export function conformanceCases(perMutation = 30, seed = 4871): ConformanceCase
         problemIds: rows.filter(([entity]) => entity === 'problem').map(([, row]) => row.id),
         escalationIds: rows.filter(([entity]) => entity === 'escalation').map(([, row]) => row.id),
         shiftIds: rows.filter(([entity]) => entity === 'shift').map(([, row]) => row.id),
+        handoverIds: rows.filter(([entity]) => entity === 'handover').map(([, row]) => row.id),
         now: contextFixture().now,
       };
       const def = mutations[mutation] as MutationDef<z.ZodType>;

@@ -27,12 +27,12 @@ import type { SimTransport } from './sim-transport.ts';
  */
 /**
  * How often a device makes each mutation. Every registered mutation is drawn
- * (new ones join unasked), but as often as agents make them: escalation steps
- * and shift starts are a handful per shift against hundreds of ticket changes,
- * and drawing them as often as a claim would crowd out the ticket conflicts the
- * simulation exists to exercise.
+ * (new ones join unasked), but as often as agents make them: escalation steps,
+ * shift starts and handover items are a handful per shift against hundreds of
+ * ticket changes, and drawing them as often as a claim would crowd out the
+ * ticket conflicts the simulation exists to exercise.
  */
-const GROUP_WEIGHTS: Partial<Record<MutationGroup, number>> = { escalation: 0.35, shift: 0.25 };
+const GROUP_WEIGHTS: Partial<Record<MutationGroup, number>> = { escalation: 0.35, shift: 0.25, handover: 0.25 };
 const MUTATION_WEIGHTS: readonly (readonly [MutationName, number])[] = MUTATION_NAMES.map((name) => [
   name,
   GROUP_WEIGHTS[groupOf(name)] ?? 1,

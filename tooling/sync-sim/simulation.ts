@@ -106,6 +106,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       problemIds: (await client.db.rows('problem').toCollection().primaryKeys()).map(String),
       escalationIds: (await client.db.rows('escalation').toCollection().primaryKeys()).map(String),
       shiftIds: (await client.db.rows('shift').toCollection().primaryKeys()).map(String),
+      handoverIds: (await client.db.rows('handover').toCollection().primaryKeys()).map(String),
       now: Date.now(),
     });
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MutationDef } from '../mutator.ts';
 import { escalationMutators } from './escalation/index.ts';
+import { handoverMutators } from './handover/index.ts';
 import { macroMutators } from './macro/index.ts';
 import { mergeMutators } from './merge/index.ts';
 import { messageMutators } from './message/index.ts';
@@ -18,6 +19,7 @@ export const MUTATION_GROUPS = {
   problem: problemMutators,
   escalation: escalationMutators,
   shift: shiftMutators,
+  handover: handoverMutators,
   savedView: savedViewMutators,
   macro: macroMutators,
   sla: slaMutators,
@@ -36,6 +38,7 @@ export const mutations = {
   ...problemMutators,
   ...escalationMutators,
   ...shiftMutators,
+  ...handoverMutators,
   ...savedViewMutators,
   ...macroMutators,
   ...slaMutators,

@@ -26,6 +26,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'problem.changed': 'Problem changed',
   'escalation.changed': 'Escalation changed',
   'shift.changed': 'Shift started or ended',
+  'handover.changed': 'Handover changed',
 };
 
 /** Who did it, in words: a person by name, an API key, or the server's command line. */
