@@ -1,15 +1,18 @@
 import { BUILTIN_ACTION_IDS } from '../renderer/src/features/actions/builtin-action-ids.ts';
+import { HANDOVER_SCREEN_ACTIONS, QUEUE_HANDOVER_ACTIONS } from '../renderer/src/features/handover/handover-actions.ts';
 import { QUEUE_ACTIONS } from '../renderer/src/features/queue/queue-actions.ts';
 import { seriousAxeViolations } from './fixtures/axe.ts';
 import { CommandPalette } from './fixtures/command-palette.ts';
 import { ShortcutSheet } from './fixtures/shortcut-sheet.ts';
 import { expect, test } from './fixtures/shiftdesk-test.ts';
 
-const REGISTERED = [...QUEUE_ACTIONS.map((action) => action.id), ...Object.values(BUILTIN_ACTION_IDS)];
+const QUEUE_SCREEN_ACTIONS = [...QUEUE_ACTIONS, ...QUEUE_HANDOVER_ACTIONS, ...HANDOVER_SCREEN_ACTIONS];
+const REGISTERED = [...QUEUE_SCREEN_ACTIONS.map((action) => action.id), ...Object.values(BUILTIN_ACTION_IDS)];
 /**
  * The palette does not offer to open itself: it is reached by its key, which the sheet lists. Raising a
  * ticket to its suggested priority applies only to an at-risk customer's ticket (trust-ledger.web.spec.ts);
- * unmerging only to a merged ticket, and the flood actions only while a flood is on (flood-triage.web.spec.ts).
+ * unmerging only to a merged ticket, and the flood actions only while a flood is on (flood-triage.web.spec.ts);
+ * adding a ticket's problem to the handover only to a ticket linked to one.
  */
 const NOT_IN_THIS_STATE = new Set<string>([
   BUILTIN_ACTION_IDS.commandPalette,
@@ -18,10 +21,11 @@ const NOT_IN_THIS_STATE = new Set<string>([
   'flood.select',
   'flood.link',
   'flood.dismiss',
+  'handover.addProblem',
 ]);
 const IN_PALETTE = REGISTERED.filter((id) => !NOT_IN_THIS_STATE.has(id));
 /** The sheet lists shortcuts: an action without a key ("Not now" on the flood banner) is a palette entry only. */
-const KEYLESS = new Set(QUEUE_ACTIONS.filter((action) => action.keys.length === 0).map((action) => action.id));
+const KEYLESS = new Set(QUEUE_SCREEN_ACTIONS.filter((action) => action.keys.length === 0).map((action) => action.id));
 const IN_SHEET = REGISTERED.filter((id) => !KEYLESS.has(id));
 
 test.describe('actions, registered once', () => {

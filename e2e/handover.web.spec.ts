@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { seriousAxeViolations } from './fixtures/axe.ts';
 import { DEMO, expect, test } from './fixtures/shiftdesk-test.ts';
 import { HandoverPage } from './fixtures/handover.ts';
 import { serverRows } from './fixtures/server-rows.ts';
@@ -46,6 +47,7 @@ test('a handover is built, handed over, read back, completed, carried over, expo
   await sam.addDialog().getByRole('button', { name: 'Add to handover', exact: true }).click();
   await expect(sam.addDialog()).toContainText('The summary must not be empty.');
   await expect(sam.addDialog().getByLabel('Summary')).toBeFocused();
+  expect(await seriousAxeViolations(agent.page)).toEqual([]);
   await sam.fillAndAdd(stable);
   await agent.selectNext();
   await agent.page.keyboard.press('Shift+H');
@@ -77,6 +79,7 @@ test('a handover is built, handed over, read back, completed, carried over, expo
   const doc = rileys.document();
   await expect(doc).toContainText('0 of 3 acknowledged');
   await expect(doc.getByTestId('handover-snapshot')).toBeVisible();
+  expect(await seriousAxeViolations(riley.page)).toEqual([]);
   for (const item of [stable, watch]) {
     await rileys
       .item(item.summary)
@@ -114,7 +117,7 @@ test('a handover is built, handed over, read back, completed, carried over, expo
     doc.getByRole('button', { name: 'Export Markdown' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^handover-sam-rivera-\d{4}-\d{2}-\d{2}\.md$/);
-  const markdown = await readFile((await download.path())!, 'utf8');
+  const markdown = await readFile(await download.path(), 'utf8');
   for (const item of [stable, unstable, watch]) {
     for (const text of Object.values(item)) expect(markdown).toContain(text);
   }
