@@ -10,6 +10,8 @@ import { EscalationsScreen } from '../features/escalations/console/EscalationsSc
 import { EscalationDialogHost } from '../features/escalations/packet/EscalationDialogHost.tsx';
 import { EscalationWatchers } from '../features/escalations/regression/EscalationWatchers.tsx';
 import { HandoverDialogHost } from '../features/handover/HandoverDialogHost.tsx';
+import { useHandoverDialogs } from '../features/handover/handover-dialogs-store.ts';
+import { useHandoverScreen } from '../features/handover/handover-screen-store.ts';
 import { HandoverScreenKeys } from '../features/handover/HandoverKeys.tsx';
 import { HandoverScreen } from '../features/handover/HandoverScreen.tsx';
 import { MacroKeys } from '../features/macros/MacroKeys.tsx';
@@ -71,8 +73,15 @@ export function ConsoleScreen({
       }),
     [user.role],
   );
-  // The open packet belongs to this session: the next person to sign in here starts with none.
-  useEffect(() => () => useEscalationConsole.getState().reset(), []);
+  // The open packet and handover belong to this session: the next person to sign in here starts with none.
+  useEffect(
+    () => () => {
+      useEscalationConsole.getState().reset();
+      useHandoverScreen.getState().reset();
+      useHandoverDialogs.getState().close();
+    },
+    [],
+  );
   // One client for the session: the sync engine and the screens that read from the server share it.
   const [api] = useState(() => createApiClient(appInfo.serverUrl, () => token));
   // App gives each user's console its own key, so this database and engine belong to this user for good.

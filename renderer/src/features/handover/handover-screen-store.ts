@@ -17,6 +17,8 @@ export const useHandoverScreen = create<{
   setTab: (tab: HandoverTab) => void;
   open: (handoverId: string | null) => void;
   setSearch: (search: string) => void;
+  /** Back to the start: the next person to sign in on this window sees nothing of this one's search. */
+  reset: () => void;
 }>((set) => ({
   tab: 'mine',
   openId: null,
@@ -24,4 +26,5 @@ export const useHandoverScreen = create<{
   setTab: (tab) => set({ tab, openId: null }),
   open: (openId) => set({ openId }),
   setSearch: (search) => set({ search }),
+  reset: () => set({ tab: 'mine', openId: null, search: '' }),
 }));
