@@ -31,7 +31,13 @@ test.describe('administration', () => {
     await expect(riley.page.getByTestId('queue-list')).toBeVisible();
     // An agent has no admin entry (and no team view): the header offers nothing the role cannot use.
     await expect(riley.page.getByRole('button', { name: 'Admin' })).toHaveCount(0);
-    await expect(riley.screenNav().getByRole('button')).toHaveText(['Queue', 'Escalations', 'Shift', 'Macros']);
+    await expect(riley.screenNav().getByRole('button')).toHaveText([
+      'Queue',
+      'Handover',
+      'Escalations',
+      'Shift',
+      'Macros',
+    ]);
 
     // The admin sees the session, then disables the account.
     await admin.page.getByRole('button', { name: 'Refresh' }).click();
@@ -219,7 +225,13 @@ test.describe('administration', () => {
   });
 
   test('a lead sees the team and who is on shift, and of admin only the SLA policies', async ({ agent, lead }) => {
-    await expect(agent.screenNav().getByRole('button')).toHaveText(['Queue', 'Escalations', 'Shift', 'Macros']);
+    await expect(agent.screenNav().getByRole('button')).toHaveText([
+      'Queue',
+      'Handover',
+      'Escalations',
+      'Shift',
+      'Macros',
+    ]);
     await lead.openScreen('Admin');
     await expect(lead.page.getByRole('tab')).toHaveText(['SLA policies']);
     await lead.openScreen('Team');

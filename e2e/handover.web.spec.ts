@@ -7,11 +7,11 @@ import { serverRows } from './fixtures/server-rows.ts';
 /**
  * Issue 13, must-show 1, 3 and 5, in one shift change (each sign-in costs
  * seconds): Sam builds a handover of three items (one unstable) and hands it
- * to Riley; Riley acknowledges two, is refused without a read-back and with a
+ * to Casey; Casey acknowledges two, is refused without a read-back and with a
  * copied summary, then completes it; the lead sees it waiting, then complete;
- * the item Riley left open is carried into her next handover. The export has
+ * the item Casey left open is carried into her next handover. The export has
  * every item, field and acknowledgement; the print view has no app chrome.
- * Riley hands the carried item back to Sam, who acknowledges it and adds an
+ * Casey hands the carried item back to Sam, who acknowledges it and adds an
  * item while offline; both reach the server when he is back.
  */
 test('a handover is built, handed over, read back, completed, carried over, exported and printed; offline work syncs', async ({
@@ -21,10 +21,10 @@ test('a handover is built, handed over, read back, completed, carried over, expo
   server,
 }) => {
   test.setTimeout(180_000);
-  const riley = await openConsole(DEMO.agent2.email);
+  const casey = await openConsole(DEMO.agent2.email);
   const tag = `h${Date.now().toString(36)}`;
   const sam = new HandoverPage(agent.page);
-  const rileys = new HandoverPage(riley.page);
+  const caseys = new HandoverPage(casey.page);
   const stable = {
     severity: 'Stable',
     summary: `Refund promised on this ticket ${tag}`,
@@ -56,7 +56,7 @@ test('a handover is built, handed over, read back, completed, carried over, expo
   await agent.page.getByTestId('ticket-panel').getByRole('button', { name: 'Add the customer to handover…' }).click();
   await sam.fillAndAdd(watch);
 
-  // Sam's handover holds the three, editable; he hands it to Riley.
+  // Sam's handover holds the three, editable; he hands it to Casey.
   await sam.open('My handover');
   await expect(sam.page.getByTestId('my-handover').getByTestId('handover-item')).toHaveCount(3);
   await sam.page.getByRole('button', { name: 'Submit handover…' }).click();
@@ -70,30 +70,30 @@ test('a handover is built, handed over, read back, completed, carried over, expo
   const leads = new HandoverPage(lead.page);
   await leads.open('Team');
   const waiting = lead.page.getByTestId('team-incomplete-handovers').getByRole('button', {
-    name: /Sam Rivera → Riley Chen/,
+    name: /Sam Rivera → Casey Lin/,
   });
   await expect(waiting.first()).toContainText('waiting');
 
-  // Riley reviews item by item: two acknowledged (and closed), then the unstable one.
-  await rileys.open('To receive');
-  const doc = rileys.document();
+  // Casey reviews item by item: two acknowledged (and closed), then the unstable one.
+  await caseys.open('To receive');
+  const doc = caseys.document();
   await expect(doc).toContainText('0 of 3 acknowledged');
   await expect(doc.getByTestId('handover-snapshot')).toBeVisible();
-  expect(await seriousAxeViolations(riley.page)).toEqual([]);
+  expect(await seriousAxeViolations(casey.page)).toEqual([]);
   for (const item of [stable, watch]) {
-    await rileys
+    await caseys
       .item(item.summary)
       .getByRole('button', { name: /^Acknowledge/ })
       .click();
-    await expect(rileys.item(item.summary).getByTestId('handover-ack')).toContainText('Acknowledged by Riley Chen');
-    await rileys
+    await expect(caseys.item(item.summary).getByTestId('handover-ack')).toContainText('Acknowledged by Casey Lin');
+    await caseys
       .item(item.summary)
       .getByRole('button', { name: /^Close item/ })
       .click();
-    await expect(rileys.item(item.summary).getByTestId('handover-closed')).toBeVisible();
+    await expect(caseys.item(item.summary).getByTestId('handover-closed')).toBeVisible();
   }
   await expect(doc.getByTestId('handover-progress')).toHaveText('2 of 3 acknowledged');
-  const risky = rileys.item(unstable.summary);
+  const risky = caseys.item(unstable.summary);
   await risky.getByRole('button', { name: /^Acknowledge/ }).click();
   await expect(risky).toContainText('needs a read-back');
   await risky.getByLabel('Read-back (in your own words)').fill(unstable.summary);
@@ -108,12 +108,12 @@ test('a handover is built, handed over, read back, completed, carried over, expo
 
   // The lead sees it complete.
   await expect(
-    lead.page.getByTestId('team-complete-handovers').getByRole('button', { name: /Sam Rivera → Riley Chen/ }),
+    lead.page.getByTestId('team-complete-handovers').getByRole('button', { name: /Sam Rivera → Casey Lin/ }),
   ).toHaveCount(1);
 
   // Must-show 3: the Markdown export has every item, its fields and the acknowledgements.
   const [download] = await Promise.all([
-    riley.page.waitForEvent('download'),
+    casey.page.waitForEvent('download'),
     doc.getByRole('button', { name: 'Export Markdown' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^handover-sam-rivera-\d{4}-\d{2}-\d{2}\.md$/);
@@ -121,38 +121,38 @@ test('a handover is built, handed over, read back, completed, carried over, expo
   for (const item of [stable, unstable, watch]) {
     for (const text of Object.values(item)) expect(markdown).toContain(text);
   }
-  expect(markdown).toContain('Riley Chen');
+  expect(markdown).toContain('Casey Lin');
   expect(markdown).toContain(readBack);
-  expect(markdown.match(/Riley Chen/g)?.length).toBeGreaterThanOrEqual(4);
+  expect(markdown.match(/Casey Lin/g)?.length).toBeGreaterThanOrEqual(4);
 
   // …and the print view is the handover alone.
-  await riley.page.emulateMedia({ media: 'print' });
-  await expect(riley.page.getByRole('banner')).toBeHidden();
-  await expect(riley.page.getByRole('navigation', { name: 'Screens' })).toBeHidden();
-  await expect(riley.page.getByTestId('queue-list')).toBeHidden();
-  await expect(riley.page.getByTestId('sync-connection')).toBeHidden();
-  await expect(riley.page.getByRole('tablist')).toBeHidden();
+  await casey.page.emulateMedia({ media: 'print' });
+  await expect(casey.page.getByRole('banner')).toBeHidden();
+  await expect(casey.page.getByRole('navigation', { name: 'Screens' })).toBeHidden();
+  await expect(casey.page.getByTestId('queue-list')).toBeHidden();
+  await expect(casey.page.getByTestId('sync-connection')).toBeHidden();
+  await expect(casey.page.getByRole('tablist')).toBeHidden();
   await expect(doc).toBeVisible();
   await expect(doc.getByRole('button', { name: 'Export Markdown' })).toBeHidden();
-  await expect(rileys.item(unstable.summary)).toBeVisible();
-  await riley.page.emulateMedia({ media: 'screen' });
+  await expect(caseys.item(unstable.summary)).toBeVisible();
+  await casey.page.emulateMedia({ media: 'screen' });
 
-  // The item Riley left open is in her next handover, marked carried.
-  await riley.page.getByRole('tab', { name: 'My handover' }).click();
-  const carried = riley.page.getByTestId('my-handover').getByTestId('handover-item');
+  // The item Casey left open is in her next handover, marked carried.
+  await casey.page.getByRole('tab', { name: 'My handover' }).click();
+  const carried = casey.page.getByTestId('my-handover').getByTestId('handover-item');
   await expect(carried).toHaveCount(1);
   await expect(carried).toContainText(unstable.summary);
   await expect(carried.getByTestId('handover-carried')).toHaveText('Carried from Sam Rivera’s handover (×1)');
 
-  // Must-show 5: Riley hands it back to Sam; Sam works offline.
-  await riley.page.getByRole('button', { name: 'Submit handover…' }).click();
-  const rileySubmit = riley.page.getByRole('dialog', { name: 'Submit handover' });
-  await rileySubmit.getByLabel('Receiver').selectOption(DEMO.agent.id);
-  await rileySubmit.getByRole('button', { name: 'Submit handover', exact: true }).click();
-  await expect(rileySubmit).toHaveCount(0);
+  // Must-show 5: Casey hands it back to Sam; Sam works offline.
+  await casey.page.getByRole('button', { name: 'Submit handover…' }).click();
+  const caseySubmit = casey.page.getByRole('dialog', { name: 'Submit handover' });
+  await caseySubmit.getByLabel('Receiver').selectOption(DEMO.agent.id);
+  await caseySubmit.getByRole('button', { name: 'Submit handover', exact: true }).click();
+  await expect(caseySubmit).toHaveCount(0);
   await sam.open('To receive');
   const back = sam.document();
-  await expect(back).toContainText('Handover from Riley Chen to Sam Rivera');
+  await expect(back).toContainText('Handover from Casey Lin to Sam Rivera');
   await agent.goOffline();
   const samRisky = sam.item(unstable.summary);
   await samRisky
@@ -169,18 +169,18 @@ test('a handover is built, handed over, read back, completed, carried over, expo
   await agent.goOnline();
   await expect(agent.pending()).toHaveText('0 pending');
 
-  // Nothing lost: Riley sees Sam's acknowledgement; the server holds Sam's new handover with both items.
-  await rileys.open('History');
-  await riley.page.getByLabel('Search handovers').fill(`riley sam ${tag}`);
-  await riley.page
+  // Nothing lost: Casey sees Sam's acknowledgement; the server holds Sam's new handover with both items.
+  await caseys.open('History');
+  await casey.page.getByLabel('Search handovers').fill(`casey sam ${tag}`);
+  await casey.page
     .getByTestId('handover-history')
-    .getByRole('button', { name: /Riley Chen → Sam Rivera/ })
+    .getByRole('button', { name: /Casey Lin → Sam Rivera/ })
     .click();
-  await expect(rileys.document().getByTestId('handover-status')).toHaveText('Complete');
-  await expect(rileys.item(unstable.summary).getByTestId('handover-ack')).toContainText('Acknowledged by Sam Rivera');
+  await expect(caseys.document().getByTestId('handover-status')).toHaveText('Complete');
+  await expect(caseys.item(unstable.summary).getByTestId('handover-ack')).toContainText('Acknowledged by Sam Rivera');
   const handovers = await serverRows(server, 'handover');
   const samsNext = handovers.find((h) => h.fromUserId === DEMO.agent.id && h.status === 'building');
   expect(samsNext?.items.map((item) => item.summary).sort()).toEqual([offlineSummary, unstable.summary].sort());
   expect(samsNext?.items.find((item) => item.summary === unstable.summary)?.carried?.times).toBe(2);
-  for (const console of [agent, riley, lead]) expect(console.pageErrors).toEqual([]);
+  for (const console of [agent, casey, lead]) expect(console.pageErrors).toEqual([]);
 });

@@ -10,7 +10,7 @@ export const DEMO_PASSWORD = 'shiftdesk-demo';
 export const DEMO_USERS: readonly { id: string; email: string; name: string; role: Role }[] = [
   { id: 'usr_agent', email: 'agent@demo.shiftdesk.test', name: 'Sam Rivera', role: 'agent' },
   // A second agent: the next shift, for handovers from one agent to another.
-  { id: 'usr_agent2', email: 'agent2@demo.shiftdesk.test', name: 'Riley Chen', role: 'agent' },
+  { id: 'usr_agent2', email: 'agent2@demo.shiftdesk.test', name: 'Casey Lin', role: 'agent' },
   { id: 'usr_analyst', email: 'analyst@demo.shiftdesk.test', name: 'Priya Nair', role: 'analyst' },
   { id: 'usr_lead', email: 'lead@demo.shiftdesk.test', name: 'Jordan Okafor', role: 'lead' },
   { id: 'usr_trainee', email: 'trainee@demo.shiftdesk.test', name: 'Alex Kim', role: 'trainee' },
