@@ -14,6 +14,7 @@ import { newId } from '../db/new-id.ts';
 import { HttpError } from '../http/errors.ts';
 import { serverMutatorTx } from '../sync/server-mutator-tx.ts';
 import { nextWorkspaceVersion, notifyPoke, readRow, writeRow } from '../sync/sync-rows.ts';
+import { routeIfOwnerOffShift } from '../shifts/route-off-shift-owner.ts';
 import { followMerge } from '../tickets/follow-merge.ts';
 import { ticketIdByNumber } from '../tickets/ticket-numbers.ts';
 
@@ -118,10 +119,18 @@ export async function addCustomerMessageToTicket(
     extras.automatic === undefined
       ? { ...ticket, clock: advanceClock(clockOf(ticket), { kind: 'customer_message' }, now) }
       : { ...ticket, clock: clockOf(ticket) };
-  const updated: Ticket = { ...(reopen ? withStatus(written, 'open', now) : written), updatedAt: now };
+  const answered: Ticket = { ...(reopen ? withStatus(written, 'open', now) : written), updatedAt: now };
+  // The customer is waiting on a person: an owner who went home hands it to someone on shift. An
+  // out-of-office needs nobody, so it leaves the ticket where it is. Its line comes after "reopened".
+  const routed =
+    extras.automatic === undefined
+      ? await routeIfOwnerOffShift(tx, workspaceId, answered, now, now + (reopen ? 2 : 1))
+      : { ticket: answered, event: null };
+  const updated = routed.ticket;
   await writeRow(tx, workspaceId, 'message', stored, version);
   await writeRow(tx, workspaceId, 'ticket', updated, version);
   await writeRow(tx, workspaceId, 'ticketEvent', event, version);
+  if (routed.event) await writeRow(tx, workspaceId, 'ticketEvent', routed.event, version);
   if (reopen) {
     // One millisecond later, so the history reads "wrote again", then "reopened".
     await writeRow(

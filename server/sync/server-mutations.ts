@@ -41,7 +41,8 @@ export async function runServerPart(hooks: ServerMutationHooks, part: ServerPart
 }
 
 /**
- * A lead can only hand a ticket to someone who can sign in: the member list
+ * A ticket goes only to someone who can sign in (a lead assigning, an agent
+ * handing theirs over at the end of a shift): the member list
  * clients hold may lag behind the accounts table, which only the server sees.
  */
 async function assigneeHasAccount({ tx, workspaceId, args }: ServerPartContext): Promise<void> {
@@ -53,4 +54,5 @@ async function assigneeHasAccount({ tx, workspaceId, args }: ServerPartContext):
 
 export const SERVER_ONLY_PARTS: ServerMutationHooks['serverOnly'] = {
   assignTicket: assigneeHasAccount,
+  handOverTicket: assigneeHasAccount,
 };

@@ -13,6 +13,14 @@ describe('history lines', () => {
     [{ kind: 'assignee_changed', from: null, to: sam }, 'assigned it to Sam Rivera'],
     [{ kind: 'assignee_changed', from: sam, to: priya }, 'reassigned it from Sam Rivera to Priya Nair'],
     [{ kind: 'assignee_changed', from: priya, to: null }, 'unassigned Priya Nair'],
+    [
+      { kind: 'assignee_changed', from: sam, to: priya, reason: 'owner_off_shift' },
+      'reassigned it from Sam Rivera to Priya Nair (owner off shift)',
+    ],
+    [
+      { kind: 'assignee_changed', from: sam, to: priya, reason: 'shift_ended' },
+      'reassigned it from Sam Rivera to Priya Nair (handed over at the end of a shift)',
+    ],
     [{ kind: 'tag_added', tag: 'login' }, 'added the tag “login”'],
     [{ kind: 'tag_removed', tag: 'login' }, 'removed the tag “login”'],
     [{ kind: 'customer_message', body: 'Still broken', fromEmail: 'ann@acme.example' }, 'wrote again'],

@@ -9,10 +9,22 @@ import { MERGED_TICKETS_MAX, TicketPriority, TicketStatus, TicketTag } from './t
  */
 const PriorityChanged = z.object({ kind: z.literal('priority_changed'), from: TicketPriority, to: TicketPriority });
 const StatusChanged = z.object({ kind: z.literal('status_changed'), from: TicketStatus, to: TicketStatus });
+/**
+ * Why a ticket changed hands when nobody chose it by hand: its owner was off
+ * shift when the customer wrote (the server routed it), or its owner handed
+ * their tickets over when ending their shift.
+ */
+export const AssignmentReason = z.enum(['owner_off_shift', 'shift_ended']);
+export type AssignmentReason = z.infer<typeof AssignmentReason>;
+const ASSIGNMENT_REASONS: Readonly<Record<AssignmentReason, string>> = {
+  owner_off_shift: 'owner off shift',
+  shift_ended: 'handed over at the end of a shift',
+};
 const AssigneeChanged = z.object({
   kind: z.literal('assignee_changed'),
   from: UserId.nullable(),
   to: UserId.nullable(),
+  reason: AssignmentReason.optional(),
 });
 const TagAdded = z.object({ kind: z.literal('tag_added'), tag: TicketTag });
 const TagRemoved = z.object({ kind: z.literal('tag_removed'), tag: TicketTag });
@@ -107,11 +119,14 @@ export function describeTicketChange(change: TicketEventChange, nameOf: (id: Use
       return `changed priority from ${PRIORITY_LABELS[change.from]} to ${PRIORITY_LABELS[change.to]}`;
     case 'status_changed':
       return `changed status from ${STATUS_LABELS[change.from]} to ${STATUS_LABELS[change.to]}`;
-    case 'assignee_changed':
+    case 'assignee_changed': {
       if (change.to === null) return change.from === null ? 'left it unassigned' : `unassigned ${nameOf(change.from)}`;
-      return change.from === null
-        ? `assigned it to ${nameOf(change.to)}`
-        : `reassigned it from ${nameOf(change.from)} to ${nameOf(change.to)}`;
+      const line =
+        change.from === null
+          ? `assigned it to ${nameOf(change.to)}`
+          : `reassigned it from ${nameOf(change.from)} to ${nameOf(change.to)}`;
+      return change.reason ? `${line} (${ASSIGNMENT_REASONS[change.reason]})` : line;
+    }
     case 'tag_added':
       return `added the tag “${change.tag}”`;
     case 'tag_removed':

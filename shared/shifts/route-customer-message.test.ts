@@ -16,10 +16,12 @@ const members = (
     ['usr_pri', 'analyst'],
   ] as const
 ).map(([id, role]) => ({ id: UserId.parse(id), role }));
+// Each works as their own role unless a row says otherwise.
 const shift = (userId: string, overrides: Partial<Shift> = {}) =>
   shiftFixture({
     id: `sft_${userId}` as never,
     userId: userId as never,
+    role: members.find((member) => member.id === userId)?.role ?? 'agent',
     startedAt: 22 * HOUR,
     plannedEnd: 30 * HOUR,
     ...overrides,
@@ -78,6 +80,22 @@ describe('routeCustomerMessage', () => {
       'no agent on shift: the lead takes it, not the analyst',
       'usr_ana',
       [shift('usr_lee'), shift('usr_pri')],
+      open,
+      NOW,
+      { kind: 'reassign', to: 'usr_lee', from: 'usr_ana' },
+    ],
+    [
+      'an analyst covering as an agent takes it before the lead',
+      'usr_ana',
+      [shift('usr_lee'), shift('usr_pri', { role: 'agent' })],
+      open,
+      NOW,
+      { kind: 'reassign', to: 'usr_pri', from: 'usr_ana' },
+    ],
+    [
+      'someone on shift who has left the team is not a candidate',
+      'usr_ana',
+      [shift('usr_gone'), shift('usr_lee')],
       open,
       NOW,
       { kind: 'reassign', to: 'usr_lee', from: 'usr_ana' },

@@ -7,7 +7,8 @@ import { onShiftNow } from './on-shift.ts';
  * "Nothing waits on an empty chair": a customer writes on a ticket whose
  * owner is off shift, so it goes to someone on shift. Agents first (the lead
  * runs the shift and an analyst works escalations; they take tickets only
- * when no agent is on), the one with the fewest open tickets, ties broken by
+ * when no agent is on), read from the role each works this shift (an analyst
+ * covering as an agent counts as one), the one with the fewest open tickets, ties broken by
  * id so every server instance picks the same person. A ticket nobody owns
  * stays in the queue; an owner still on shift keeps it; with nobody on shift
  * it stays where it is (the queue shows it as waiting).
@@ -30,7 +31,7 @@ export function routeCustomerMessage(
   if (onShift.has(ticket.assigneeId)) return { kind: 'keep', reason: 'owner on shift' };
   for (const role of PREFERENCE) {
     const candidates = members
-      .filter((member) => member.role === role && onShift.has(member.id))
+      .filter((member) => onShift.get(member.id)?.role === role)
       .sort((a, b) => (openTickets.get(a.id) ?? 0) - (openTickets.get(b.id) ?? 0) || (a.id < b.id ? -1 : 1));
     const [first] = candidates;
     if (first) return { kind: 'reassign', to: first.id, from: ticket.assigneeId };

@@ -7,7 +7,7 @@ import { RefusalNotice } from '../../ui/FailureNotice.tsx';
 import type { FieldProblems } from '../../ui/field-problems.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.ts';
-import { useMembers } from '../queue/members-context.tsx';
+import { useAssigneeChoices } from '../shifts/use-assignee-choices.ts';
 import { newMacroId, runMacroChange } from './apply-macro.ts';
 import { MacroBodyField } from './MacroBodyField.tsx';
 import { MacroChangesFields } from './MacroChangesFields.tsx';
@@ -28,7 +28,6 @@ interface MacroEditorDialogProps {
  */
 export function MacroEditorDialog({ macro, onClose, onSaved }: MacroEditorDialogProps) {
   const { db, user } = useWorkspace();
-  const members = useMembers();
   const [form, setForm] = useState<MacroForm>(() => formFor(macro));
   const [problems, setProblems] = useState<FieldProblems<MacroFormField>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -39,18 +38,17 @@ export function MacroEditorDialog({ macro, onClose, onSaved }: MacroEditorDialog
   const visibilityName = useId();
   const mayShare = can(user.role, 'macros.manageShared');
 
+  // Who is on shift, and until when, first: a macro run tonight hands to someone who is here.
+  const choices = useAssigneeChoices();
   const teammates = useMemo(() => {
-    const list: { value: string; label: string }[] = [...(members?.values() ?? [])]
-      .filter((member) => member.id !== user.id)
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((member) => ({ value: member.id, label: member.name }));
+    const list: { value: string; label: string }[] = choices.map(({ value, label }) => ({ value, label }));
     // A teammate who has since left stays choosable as it is, so opening the editor changes nothing by itself.
     const assignee = form.assignee;
     if (assignee && assignee !== 'me' && assignee !== 'nobody' && !list.some((option) => option.value === assignee)) {
       list.push({ value: assignee, label: assignee === user.id ? 'Me, always' : 'Someone no longer on the team' });
     }
     return list;
-  }, [members, user.id, form.assignee]);
+  }, [choices, user.id, form.assignee]);
 
   const change = (patch: Partial<MacroForm>) => setForm((current) => ({ ...current, ...patch }));
 

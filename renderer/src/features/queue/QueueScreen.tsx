@@ -24,7 +24,6 @@ import { useQueueViewStore } from './queue-view-store.ts';
 import { useQueueViews } from './use-queue-views.ts';
 import { useFirstPaintMark } from './use-first-paint-mark.ts';
 import { useTicketLink } from './use-ticket-link.ts';
-import { useMembers } from './members-context.tsx';
 import { usePresenceByTicket } from '../presence/use-presence.ts';
 import { useQueueController } from './use-queue-controller.ts';
 import { useSlaNow } from '../sla/use-query-sla.ts';
@@ -34,6 +33,7 @@ import { useFloodAlert } from '../floods/use-flood-alert.ts';
 import { ProblemDialogHost } from '../problems/ProblemDialogHost.tsx';
 import { PacingBanner } from '../escalations/pacing/PacingBanner.tsx';
 import { QueueHandoverKeys } from '../handover/HandoverKeys.tsx';
+import { useAssigneeChoices } from '../shifts/use-assignee-choices.ts';
 
 /** The list when the agent has refined the view with the filter bar. */
 const REFINED_VIEW_KEY = 'queue:refined';
@@ -56,7 +56,7 @@ export function QueueScreen() {
 }
 
 function Queue({ stale }: { stale: boolean }) {
-  const { db, user, query } = useWorkspace();
+  const { db, query } = useWorkspace();
   const { views, resolve, saved } = useQueueViews();
   const viewId = useQueueViewStore((s) => s.viewId);
   const refinement = useQueueViewStore((s) => s.refinement);
@@ -80,7 +80,6 @@ function Queue({ stale }: { stale: boolean }) {
 
   const customers = useLiveQuery(() => loadCustomersById(db), [db]);
   const unsynced = useLiveQuery(() => loadUnsyncedTicketIds(db), [db]);
-  const members = useMembers();
   const presence = usePresenceByTicket();
   const selectedId = useUiStore((s) => s.selectedTicketId);
   // Read by id, not from the list: a ticket someone else just solved stays open here and workable.
@@ -107,10 +106,8 @@ function Queue({ stale }: { stale: boolean }) {
     suggestedPriority: trust?.assessment.suggestedPriority ?? null,
   });
 
-  const teammates = useMemo(
-    () => [...(members?.values() ?? [])].filter((m) => m.id !== user.id).map((m) => ({ value: m.id, label: m.name })),
-    [members, user.id],
-  );
+  // The assignee filter names who is on shift, and until when, first.
+  const teammates = useAssigneeChoices();
   const customerChoices = useMemo(
     () =>
       [...(customers?.values() ?? [])]

@@ -1,13 +1,17 @@
 import { type FormEvent, useState } from 'react';
 import { ShiftId } from '#shared/domain/ids';
+import { ROLE_LABELS } from '#shared/domain/labels';
 import { can } from '#shared/domain/permissions';
+import type { Role } from '#shared/domain/roles';
+import { shiftRolesFor } from '#shared/shifts/shift-roles';
 import { useWorkspace } from '../../app/workspace-context.tsx';
-import { useUiStore } from '../../state/ui-store.ts';
 import { mutate } from '../../sync/mutate.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useMyShift } from '../escalations/use-escalations.ts';
 import { DEFAULT_SHIFT_MS, clockInputValue, formatClock, plannedEndFrom } from './clock.ts';
+import { EndShiftDialog } from './EndShiftDialog.tsx';
 import './shifts.css';
 
 function newShiftId(): ShiftId {
@@ -15,25 +19,17 @@ function newShiftId(): ShiftId {
 }
 
 /**
- * The header's shift control: "Start shift" (with when I plan to stop) or,
- * on shift, until when and "End shift". Pacing and the shift dashboard read
- * the shift; nothing else depends on starting one.
+ * The header's shift control: "Start shift" (with when I plan to stop, and
+ * the role I work as) or, on shift, until when and "End shift", which offers
+ * my open tickets to whoever is on shift. Pacing, the shift dashboard, the
+ * assignee pickers and the server's routing of customer messages read the shift.
  */
 export function ShiftControl() {
-  const { db, user } = useWorkspace();
+  const { user } = useWorkspace();
   const shift = useMyShift();
-  const showFlash = useUiStore((s) => s.showFlash);
   const [starting, setStarting] = useState(false);
+  const [ending, setEnding] = useState(false);
   if (!can(user.role, 'shift.work') || shift === undefined) return null;
-
-  const end = async () => {
-    if (!shift) return;
-    try {
-      await mutate(db, user, 'endShift', { shiftId: shift.id });
-    } catch (error) {
-      showFlash(`The shift could not be ended: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
 
   return (
     <div className="shift-control" role="group" aria-label="Your shift">
@@ -42,7 +38,7 @@ export function ShiftControl() {
           <span className="shift-control__until" data-testid="shift-until">
             On shift until {formatClock(shift.plannedEnd)}
           </span>
-          <button type="button" className="button button--quiet" onClick={() => void end()}>
+          <button type="button" className="button button--quiet" onClick={() => setEnding(true)}>
             End shift
           </button>
         </>
@@ -52,6 +48,7 @@ export function ShiftControl() {
         </button>
       )}
       {starting && <StartShiftDialog onClose={() => setStarting(false)} />}
+      {ending && shift && <EndShiftDialog shift={shift} onClose={() => setEnding(false)} />}
     </div>
   );
 }
@@ -59,6 +56,8 @@ export function ShiftControl() {
 function StartShiftDialog({ onClose }: { onClose: () => void }) {
   const { db, user } = useWorkspace();
   const [time, setTime] = useState(() => clockInputValue(Date.now() + DEFAULT_SHIFT_MS));
+  const roles = shiftRolesFor(user.role);
+  const [role, setRole] = useState<Role>(user.role);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -72,7 +71,7 @@ function StartShiftDialog({ onClose }: { onClose: () => void }) {
     }
     setBusy(true);
     try {
-      await mutate(db, user, 'startShift', { shiftId: newShiftId(), plannedEnd: planned.at }, now);
+      await mutate(db, user, 'startShift', { shiftId: newShiftId(), plannedEnd: planned.at, role }, now);
       onClose();
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -93,6 +92,15 @@ function StartShiftDialog({ onClose }: { onClose: () => void }) {
           required
           data-autofocus
         />
+        {roles.length > 1 && (
+          <SelectField<Role>
+            label="Work as"
+            value={role}
+            options={roles.map((value) => ({ value, label: ROLE_LABELS[value] }))}
+            onChange={setRole}
+            hint="Cover a role with fewer rights than yours (an analyst covering the queue works as an agent): customer messages and handovers go by the role you work."
+          />
+        )}
         <div className="dialog__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             Start the shift

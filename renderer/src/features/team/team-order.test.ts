@@ -17,6 +17,16 @@ describe('team order', () => {
     expect(teamInShiftOrder(members).map((member) => member.name)).toEqual(['Cy', 'Di', 'Bea', 'Ed', 'Al']);
   });
 
+  it('puts who works a shift now before who is only connected', () => {
+    expect(teamInShiftOrder(members, new Set(['usr_e', 'usr_a'])).map((member) => member.name)).toEqual([
+      'Ed',
+      'Cy',
+      'Di',
+      'Bea',
+      'Al',
+    ]);
+  });
+
   it('counts active members only', () => {
     expect(onShiftSummary(members)).toBe('2 of 4 on shift now');
     expect(onShiftSummary([])).toBe('0 of 0 on shift now');

@@ -2,9 +2,12 @@ import type { TeamResponse } from '#shared/api/accounts';
 
 type Member = TeamResponse['members'][number];
 
-/** Who is on shift first, then everyone else; disabled accounts last; by name within each. */
-export function teamInShiftOrder(members: readonly Member[]): Member[] {
-  const rank = (member: Member) => (member.disabled ? 2 : member.onShift ? 0 : 1);
+/**
+ * Who works a shift now first (`working`: ids with a running shift), then who
+ * is connected, then everyone else; disabled accounts last; by name within each.
+ */
+export function teamInShiftOrder(members: readonly Member[], working: ReadonlySet<string> = new Set()): Member[] {
+  const rank = (member: Member) => (member.disabled ? 3 : working.has(member.id) ? 0 : member.onShift ? 1 : 2);
   return [...members].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }
 
