@@ -60,7 +60,7 @@ export type ConformanceHarness = (testCase: ConformanceCase) => Promise<Conforma
 
 const TAGS = ['login', 'billing', 'outage', 'vip'];
 
-function seedFor(random: SeededRandom): SeedRow[] {
+function seedFor(random: SeededRandom, actorId: string): SeedRow[] {
   const tickets = Array.from({ length: 4 }, (_, index) =>
     ticketFixture({
       id: `tkt_00000${index + 1}` as never,
@@ -111,7 +111,7 @@ function seedFor(random: SeededRandom): SeedRow[] {
     ['problem', problemFixture({ id: 'prb_seed1' as never })],
     ...escalationsFor(random).map((escalation): SeedRow => ['escalation', escalation]),
     ['shift', shiftFixture({ id: 'sft_seed1' as never, userId: UserId.parse(random.pick(TEAM).id) })],
-    ...handoversFor(random).map((handover): SeedRow => ['handover', handover]),
+    ...handoversFor(random, actorId).map((handover): SeedRow => ['handover', handover]),
     ...tickets.map((ticket): SeedRow => ['ticket', ticket]),
     ...views.map((view): SeedRow => ['savedView', view]),
   ];
@@ -125,7 +125,15 @@ function seedFor(random: SeededRandom): SeedRow[] {
 function escalationsFor(random: SeededRandom) {
   const author = UserId.parse(random.pick(TEAM.filter((member) => member.role !== 'trainee')).id);
   // Waiting on the agent often enough that answering has a question to answer.
-  const status = random.pick(['needs_info', 'needs_info', 'sent', 'sent', ...ESCALATION_STATUSES] as const);
+  const status = random.pick([
+    'needs_info',
+    'needs_info',
+    'needs_info',
+    'needs_info',
+    'sent',
+    'sent',
+    ...ESCALATION_STATUSES,
+  ] as const);
   return [
     escalationFixture({
       id: 'esc_seed1' as never,
@@ -157,16 +165,16 @@ function escalationsFor(random: SeededRandom) {
 }
 
 /**
- * Handovers at every stage: two being built and one handed over (an unstable
- * item among its items, some acknowledged or closed), between teammates drawn
- * at random, so every step (add, edit, tick, submit, acknowledge, carry over)
- * meets both its author and its receiver.
+ * Handovers at every stage: one being built by each teammate and one handed over (an unstable
+ * item among its items, some acknowledged or closed). The one acting is
+ * mostly its receiver, so every step (add, edit, tick, submit, acknowledge,
+ * carry over) meets both its author and its receiver, and now and then someone else.
  */
-function handoversFor(random: SeededRandom) {
+function handoversFor(random: SeededRandom, actorId: string) {
   const workers = TEAM.filter((member) => member.role !== 'trainee').map((member) => UserId.parse(member.id));
-  const author = random.pick(workers);
-  const receiver = random.pick(workers.filter((id) => id !== author));
-  const builder = random.pick(workers);
+  const actor = workers.find((id) => id === actorId);
+  const receiver = actor && random.chance(0.7) ? actor : random.pick(workers);
+  const author = random.pick(workers.filter((id) => id !== receiver));
   const acknowledged = { by: receiver, at: 2_500 };
   const building = [
     handoverItemFixture(),
@@ -178,13 +186,14 @@ function handoversFor(random: SeededRandom) {
     handoverItemFixture({ id: 'i3', subject: { kind: 'problem', id: 'prb_seed1', label: 'Login problem' } }),
   ];
   return [
-    // Two being built (by two people), so edits often meet their author; one item id left free for adds.
-    handoverFixture({ id: 'hov_seed1' as never, fromUserId: builder, items: building }),
-    handoverFixture({
-      id: 'hov_seed3' as never,
-      fromUserId: random.pick(workers.filter((id) => id !== builder)),
-      items: building.slice(0, 2),
-    }),
+    // One being built by each teammate, so an edit meets its author whoever acts; one item id left free for adds.
+    ...workers.map((builder, index) =>
+      handoverFixture({
+        id: `hov_seed${index === 0 ? 1 : index + 2}` as never,
+        fromUserId: builder,
+        items: index % 2 === 0 ? building : building.slice(0, 2),
+      }),
+    ),
     handoverFixture({
       id: 'hov_seed2' as never,
       fromUserId: author,
@@ -213,10 +222,12 @@ function handoversFor(random: SeededRandom) {
 
 /** Deterministic cases: `perMutation` for every registered mutation, each with its own seeded world. */
 export function conformanceCases(perMutation = 30, seed = 4871): ConformanceCase[] {
-  const random = new SeededRandom(seed);
-  return MUTATION_NAMES.flatMap((mutation) =>
-    Array.from({ length: perMutation }, (_, index): ConformanceCase => {
-      const rows = seedFor(random);
+  return MUTATION_NAMES.flatMap((mutation) => {
+    // A stream per mutation: registering a new mutation never changes the cases of the others.
+    const random = new SeededRandom(seed + nameHash(mutation));
+    return Array.from({ length: perMutation }, (_, index): ConformanceCase => {
+      const role = random.chance(0.15) ? 'trainee' : random.pick(ROLES.filter((r) => r !== 'trainee'));
+      const rows = seedFor(random, contextFixture(role).actor.id);
       const world: SampleWorld = {
         ticketIds: rows.filter(([entity]) => entity === 'ticket').map(([, row]) => row.id),
         memberIds: TEAM.map((member) => member.id),
@@ -231,7 +242,6 @@ export function conformanceCases(perMutation = 30, seed = 4871): ConformanceCase
         now: contextFixture().now,
       };
       const def = mutations[mutation] as MutationDef<z.ZodType>;
-      const role = random.chance(0.15) ? 'trainee' : random.pick(ROLES.filter((r) => r !== 'trainee'));
       return {
         title: `${mutation} #${index + 1} as ${role}`,
         mutation,
@@ -240,8 +250,15 @@ export function conformanceCases(perMutation = 30, seed = 4871): ConformanceCase
         mutationId: index + 1,
         seed: rows,
       };
-    }),
-  );
+    });
+  });
+}
+
+/** A small, stable hash of a mutation's name (FNV-1a), to seed its own stream. */
+function nameHash(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < name.length; index++) hash = Math.imul(hash ^ name.charCodeAt(index), 0x01000193);
+  return (hash >>> 0) % 1_000_000;
 }
 
 /** Runs the mutation as the conformance suite does, on any store. */
