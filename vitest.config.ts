@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowestFirstSequencer } from './tooling/vitest/slow-first-sequencer.ts';
 
 /**
  * Two projects: `unit` (pure logic, the Electron shell's modules without
@@ -31,6 +32,7 @@ export default defineConfig({
           environment: 'node',
           // Each run owns a database and five IndexedDB stores; two at a time suits 2 cores.
           maxWorkers: 2,
+          sequence: { sequencer: SlowestFirstSequencer },
           testTimeout: 600_000,
           hookTimeout: 60_000,
         },
@@ -42,6 +44,7 @@ export default defineConfig({
           environment: 'node',
           // Each file opens its own databases; two at a time suits a 2-core machine.
           maxWorkers: 2,
+          sequence: { sequencer: SlowestFirstSequencer },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

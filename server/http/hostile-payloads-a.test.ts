@@ -1,0 +1,4 @@
+import { describeHostilePayloads } from '../testing/hostile-payload-suite.ts';
+
+// Every other route (see describeHostilePayloads); hostile-payloads-b.test.ts takes the rest.
+describeHostilePayloads(0);
