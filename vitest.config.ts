@@ -8,6 +8,8 @@ import { SlowestFirstSequencer } from './tooling/vitest/slow-first-sequencer.ts'
  */
 export default defineConfig({
   test: {
+    // A root option (projects cannot set their own): see tooling/vitest/slow-first-sequencer.ts.
+    sequence: { sequencer: SlowestFirstSequencer },
     projects: [
       {
         test: {
@@ -32,7 +34,6 @@ export default defineConfig({
           environment: 'node',
           // Each run owns a database and five IndexedDB stores; two at a time suits 2 cores.
           maxWorkers: 2,
-          sequence: { sequencer: SlowestFirstSequencer },
           testTimeout: 600_000,
           hookTimeout: 60_000,
         },
@@ -44,7 +45,6 @@ export default defineConfig({
           environment: 'node',
           // Each file opens its own databases; two at a time suits a 2-core machine.
           maxWorkers: 2,
-          sequence: { sequencer: SlowestFirstSequencer },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

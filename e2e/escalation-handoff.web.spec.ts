@@ -4,6 +4,10 @@ import { ReplyRecipients } from './fixtures/floods.ts';
 import { serverRows } from './fixtures/server-rows.ts';
 import { DEMO } from './fixtures/console-page.ts';
 
+// A server of its own: the shift started here would route other specs' tickets to this agent (a customer
+// message on an off-shift owner's ticket goes to whoever is on shift); Playwright shares a server only between equal options.
+test.use({ serverOptions: { env: { SHIFTDESK_E2E_SERVER_FOR: 'escalation-handoff' } } });
+
 /**
  * Must show 1 and 4 of issue 12: an agent and an analyst in two browser
  * contexts hand one packet back and forth (escalate 3 tickets, a question,

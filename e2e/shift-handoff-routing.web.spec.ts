@@ -8,7 +8,9 @@ import { type ConsolePage, DEMO, expect, test } from './fixtures/shiftdesk-test.
  * customer writes on a ticket the off-shift agent holds, and the server
  * routes it to Priya. Asserted through the API and on screen.
  */
-test.use({ serverOptions: { tickets: 30 } });
+// A server of its own: shifts left running here would route other specs' tickets (customer messages on an
+// off-shift owner's ticket go to whoever is on shift), and Playwright shares a server only between equal options.
+test.use({ serverOptions: { tickets: 30, env: { SHIFTDESK_E2E_SERVER_FOR: 'shift-handoff-routing' } } });
 
 async function startShift(console: ConsolePage, workAs?: string): Promise<void> {
   await console.page.getByRole('button', { name: 'Start shift' }).click();

@@ -122,4 +122,46 @@ describeEachDatabase('a customer message on a ticket whose owner is off shift', 
     expect(await customerWrites('tkt_000004')).toMatchObject({ assigneeId: 'usr_agent' });
     expect((await historyOf('tkt_000004')).filter((event) => event.change.kind === 'assignee_changed')).toHaveLength(1);
   });
+
+  it('an owner whose account was disabled mid-shift is not at the console: an agent on shift takes it', async () => {
+    await pushed('agent', 'claimTicket', { ticketId: 'tkt_000005' });
+    await server.db.query("update users set disabled_at = now() where id = 'usr_agent'");
+    try {
+      expect(await customerWrites('tkt_000005')).toMatchObject({ assigneeId: 'usr_admin' });
+    } finally {
+      await server.db.query("update users set disabled_at = null where id = 'usr_agent'");
+    }
+  });
+
+  it('a handover is never submitted to someone who can no longer sign in', async () => {
+    const device = await client('agent');
+    const item = {
+      id: 'i1',
+      subject: { kind: 'ticket', id: 'tkt_000006', label: '#1006 Map blank' },
+      severity: 'watch',
+      summary: 'Map still blank for Kestrel',
+      actions: [],
+      awareness: '',
+      contingency: '',
+    };
+    await server.db.query("update users set disabled_at = now() where id = 'usr_analyst'");
+    try {
+      const answer = await device.push([
+        device.mutation('addHandoverItem', { handoverId: `hov_route_${kind}`, item }),
+        device.mutation('submitHandover', {
+          handoverId: `hov_route_${kind}`,
+          toUserId: 'usr_analyst',
+          snapshot: { at: Date.now(), sections: [] },
+        }),
+      ]);
+      expect(answer.body).toMatchObject({
+        lastMutationId: 2,
+        rejections: [
+          expect.objectContaining({ code: 'invalid', message: expect.stringContaining('can no longer sign in') }),
+        ],
+      });
+    } finally {
+      await server.db.query("update users set disabled_at = null where id = 'usr_analyst'");
+    }
+  });
 });

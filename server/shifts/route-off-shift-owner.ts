@@ -5,9 +5,11 @@ import { ACTIVE_STATUSES, type Ticket } from '#shared/domain/ticket';
 import type { TicketEvent } from '#shared/domain/ticket-event';
 import { onShiftNow } from '#shared/shifts/on-shift';
 import { routeCustomerMessage } from '#shared/shifts/route-customer-message';
+import { mayWorkShiftAs } from '#shared/shifts/shift-roles';
 import { indexKey } from '#shared/sync/entity';
 import type { Sql } from '../db/database.ts';
 import { newId } from '../db/new-id.ts';
+import { canSignIn } from '../accounts/can-sign-in.ts';
 import { listRows } from '../sync/sync-rows.ts';
 
 /** The ticket as routed, and the history line saying why it changed hands (none when it stayed). */
@@ -32,8 +34,9 @@ async function runningShifts(tx: Sql, workspaceId: string, now: number): Promise
 }
 
 /**
- * Open tickets per person, counted from the assigneeId index (only those
- * people's tickets are read, never the whole ticket table).
+ * Open tickets per person, counted from the assigneeId and status index keys
+ * together (the GIN index intersects them): only those people's open tickets
+ * are read, not the thousands they closed before, nor anyone else's.
  */
 async function openTicketCounts(
   tx: Sql,
@@ -44,9 +47,13 @@ async function openTicketCounts(
   const rows = await tx.query<{ assignee: string; n: number | string }>(
     `select data->>'assigneeId' as assignee, count(*) as n from sync_rows
       where workspace_id = $1 and entity = 'ticket' and not deleted
-        and index_keys && $2::text[] and data->>'status' = any($3::text[])
+        and index_keys && $2::text[] and index_keys && $3::text[]
       group by 1`,
-    [workspaceId, userIds.map((id) => indexKey('assigneeId', id)), [...ACTIVE_STATUSES]],
+    [
+      workspaceId,
+      userIds.map((id) => indexKey('assigneeId', id)),
+      [...ACTIVE_STATUSES].map((status) => indexKey('status', status)),
+    ],
   );
   return new Map(rows.map((row) => [row.assignee, Number(row.n)]));
 }
@@ -69,21 +76,34 @@ export async function routeIfOwnerOffShift(
   const owner = ticket.assigneeId;
   if (owner === null) return { ticket, event: null };
   // The common case, answered from the owner's own shifts: they are on, and nothing else is read.
-  if (onShiftNow(await listRows(tx, workspaceId, 'shift', 'userId', owner), now).has(owner)) {
+  // An owner whose account was disabled mid-shift is not at the console, whatever their shift says.
+  if (
+    onShiftNow(await listRows(tx, workspaceId, 'shift', 'userId', owner), now).has(owner) &&
+    (await canSignIn(tx, workspaceId, owner))
+  ) {
     return { ticket, event: null };
   }
-  const shifts = await runningShifts(tx, workspaceId, now);
-  const onShift = [...onShiftNow(shifts, now).keys()];
+  const running = await runningShifts(tx, workspaceId, now);
+  const onShift = [...onShiftNow(running, now).keys()];
   const members =
     onShift.length === 0
       ? []
-      : await tx.query<{ id: string; role: string }>(
-          'select id, role from users where workspace_id = $1 and id = any($2::text[]) and disabled_at is null',
-          [workspaceId, onShift],
-        );
+      : (
+          await tx.query<{ id: string; role: string }>(
+            'select id, role from users where workspace_id = $1 and id = any($2::text[]) and disabled_at is null',
+            [workspaceId, onShift],
+          )
+        ).map((member) => ({ id: UserId.parse(member.id), role: Role.parse(member.role) }));
+  // A shift counts as the role it was started as only while the account may still work as that role
+  // (someone demoted mid-shift does not keep taking an agent's tickets).
+  const roleOf = new Map(members.map((member) => [member.id as string, member.role]));
+  const shifts = running.filter((shift) => {
+    const role = roleOf.get(shift.userId);
+    return role !== undefined && mayWorkShiftAs(role, shift.role);
+  });
   const decision = routeCustomerMessage(
     ticket,
-    members.map((member) => ({ id: UserId.parse(member.id), role: Role.parse(member.role) })),
+    members,
     shifts,
     await openTicketCounts(
       tx,

@@ -3,6 +3,7 @@ import type { MutationContext, MutatorTx } from '#shared/sync/mutator';
 import { type MutationName, isMutationName } from '#shared/sync/mutators/registry';
 import { MutationRejected } from '#shared/sync/rejection';
 import type { Sql } from '../db/database.ts';
+import { canSignIn } from '../accounts/can-sign-in.ts';
 
 /** What a server-only part of a mutator may use, inside the push transaction. */
 export interface ServerPartContext {
@@ -48,11 +49,25 @@ export async function runServerPart(hooks: ServerMutationHooks, part: ServerPart
 async function assigneeHasAccount({ tx, workspaceId, args }: ServerPartContext): Promise<void> {
   const assigneeId = (args as { assigneeId?: unknown }).assigneeId;
   if (typeof assigneeId !== 'string') return;
-  const [user] = await tx.query('select 1 from users where id = $1 and workspace_id = $2', [assigneeId, workspaceId]);
-  if (!user) throw new MutationRejected('invalid', 'That teammate no longer has an account on this server.');
+  if (!(await canSignIn(tx, workspaceId, assigneeId))) {
+    throw new MutationRejected('invalid', 'That teammate no longer has an account on this server.');
+  }
+}
+
+/** A handover goes only to someone who can sign in to acknowledge it; else it would wait forever. */
+async function receiverHasAccount({ tx, workspaceId, args }: ServerPartContext): Promise<void> {
+  const toUserId = (args as { toUserId?: unknown }).toUserId;
+  if (typeof toUserId !== 'string') return;
+  if (!(await canSignIn(tx, workspaceId, toUserId))) {
+    throw new MutationRejected(
+      'invalid',
+      'That teammate can no longer sign in, so they could not acknowledge it. Choose someone else.',
+    );
+  }
 }
 
 export const SERVER_ONLY_PARTS: ServerMutationHooks['serverOnly'] = {
   assignTicket: assigneeHasAccount,
   handOverTicket: assigneeHasAccount,
+  submitHandover: receiverHasAccount,
 };
