@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { can } from '#shared/domain/permissions';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { useHandoverScreen } from './handover-screen-store.ts';
@@ -91,8 +91,13 @@ export function HistoryPanel({ now }: { now: number }) {
     () => new Map(past.map((handover) => [handover.id, handoverSearchText(handover, nameOf)])),
     [past, nameOf],
   );
-  const terms = searchTerms(search);
-  const found = past.filter((handover) => matchesHandoverSearch(texts.get(handover.id) ?? '', terms));
+  // The field keeps up with typing; matching a year of the team's handovers follows when React has time.
+  const deferredSearch = useDeferredValue(search);
+  const terms = useMemo(() => searchTerms(deferredSearch), [deferredSearch]);
+  const found = useMemo(
+    () => past.filter((handover) => matchesHandoverSearch(texts.get(handover.id) ?? '', terms)),
+    [past, texts, terms],
+  );
   const shown = found.find((handover) => handover.id === openId);
   return (
     <div className="handover__split">

@@ -15,12 +15,20 @@ export interface ReadProgress {
  * What the snapshot is computed from, as this device holds it: the active
  * tickets (read through the status index, in chunks, so a 100k queue shows
  * progress rather than a frozen dialog), every escalation, the customers and
- * the SLA config.
+ * the SLA config. One read-only transaction: a sync landing between two
+ * chunks would otherwise shift the offsets and skip or repeat tickets.
  */
-export async function readSnapshotInput(
+export function readSnapshotInput(
   db: ShiftdeskDb,
   onProgress: (progress: ReadProgress) => void,
 ): Promise<SnapshotInput> {
+  const tables = (['ticket', 'escalation', 'customer', 'slaConfig', 'settings'] as const).map((entity) =>
+    db.rows(entity),
+  );
+  return db.transaction('r', tables, () => readAll(db, onProgress));
+}
+
+async function readAll(db: ShiftdeskDb, onProgress: (progress: ReadProgress) => void): Promise<SnapshotInput> {
   const statuses = [...ACTIVE_STATUSES];
   const counts = await Promise.all(statuses.map((status) => db.rows('ticket').where('status').equals(status).count()));
   const total = counts.reduce((sum, count) => sum + count, 0);
