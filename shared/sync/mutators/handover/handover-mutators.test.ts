@@ -379,7 +379,13 @@ describe('receiving a handover', () => {
       actionId: 'a1',
       done: true,
     });
-    await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i1', 'Rollback is underway, I page on-call at 06:30'));
+    await run(
+      tx,
+      'lead',
+      start,
+      'acknowledgeHandoverItem',
+      ack('i1', 'Rollback underway; I phone on-call at 06:30 unless fixed'),
+    );
     await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i2'));
     expect(await tx.get('handover', 'hov_next')).toBeUndefined();
     await run(tx, 'lead', start + MINUTE, 'acknowledgeHandoverItem', ack('i3'));
@@ -413,7 +419,7 @@ describe('receiving a handover', () => {
     await run(tx, 'agent', morning, 'acknowledgeHandoverItem', {
       handoverId: 'hov_next',
       itemId: 'i1',
-      readBack: 'Still broken? I will check the rollback first and page on-call',
+      readBack: 'Still broken? I will verify the rollback first and phone on-call',
       nextHandoverId: 'hov_morning',
     });
     await run(tx, 'agent', morning, 'acknowledgeHandoverItem', {
@@ -439,7 +445,13 @@ describe('receiving a handover', () => {
     });
     const tx = await submitted(world([building]));
     const start = T0 + 9 * 60 * MINUTE;
-    await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i1', 'Rollback is underway, I page on-call at 06:30'));
+    await run(
+      tx,
+      'lead',
+      start,
+      'acknowledgeHandoverItem',
+      ack('i1', 'Rollback underway; I phone on-call at 06:30 unless fixed'),
+    );
     await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i2'));
     await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i3'));
     expect(await tx.get('handover', 'hov_next')).toBeUndefined();
@@ -459,7 +471,13 @@ describe('receiving a handover', () => {
     for (const itemId of ['i1', 'i2', 'i3']) {
       await run(tx, 'lead', start, 'closeHandoverItem', { handoverId: 'hov_day', itemId, closed: true });
     }
-    await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i1', 'Rollback is underway, I page on-call at 06:30'));
+    await run(
+      tx,
+      'lead',
+      start,
+      'acknowledgeHandoverItem',
+      ack('i1', 'Rollback underway; I phone on-call at 06:30 unless fixed'),
+    );
     await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i2'));
     await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i3'));
     expect((await handover(tx, 'hov_day')).status).toBe('complete');
