@@ -12,7 +12,8 @@ import {
 
 /**
  * Marks an item done with (or reopens it): the author while building, the
- * receiver once it is handed over. A closed item is not carried into the next handover.
+ * receiver while it waits for acknowledgement (once complete, on the carried
+ * copy in their next handover). A closed item is not carried into the next handover.
  */
 export const closeHandoverItem = defineMutation({
   args: z.object({ handoverId: HandoverId, itemId: z.string().min(1).max(40), closed: z.boolean() }),

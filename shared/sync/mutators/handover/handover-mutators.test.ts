@@ -500,10 +500,16 @@ describe('receiving a handover', () => {
       'forbidden: Only the person this handover was handed to can close its items.',
     ],
     [
-      'the receiver once complete',
+      'the receiver once complete (the carried copy is the one to follow up)',
       'lead',
       { status: 'complete', toUserId: 'usr_lead' as never, submittedAt: 2_000, completedAt: 3_000 },
-      'applied',
+      'conflict: This handover is complete, so you can no longer close its items here',
+    ],
+    [
+      'the author once complete',
+      'agent',
+      { status: 'complete', toUserId: 'usr_lead' as never, submittedAt: 2_000, completedAt: 3_000 },
+      'forbidden: Only the person this handover was handed to can close its items.',
     ],
   ])('who closes an item or ticks an action: %s', async (_title, role, overrides, expected) => {
     const tx = world([handoverFixture(overrides)]);

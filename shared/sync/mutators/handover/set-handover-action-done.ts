@@ -13,7 +13,8 @@ import {
 
 /**
  * Ticks an item's action done (or not done): the author while building, the
- * receiver once it is handed over. Ticking a done action keeps its first time.
+ * receiver while it waits for acknowledgement (once complete, on the carried
+ * copy in their next handover). Ticking a done action keeps its first time.
  */
 export const setHandoverActionDone = defineMutation({
   args: z.object({
