@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HandoverId } from '../../../domain/ids.ts';
 import { defineMutation } from '../../mutator.ts';
 import {
-  handoverOrReject,
+  handoverOfItemOrReject,
   itemOrReject,
   requireHolder,
   sampleHandoverId,
@@ -19,7 +19,7 @@ export const closeHandoverItem = defineMutation({
   args: z.object({ handoverId: HandoverId, itemId: z.string().min(1).max(40), closed: z.boolean() }),
   permission: 'handover.work',
   run: async (tx, args, ctx) => {
-    const handover = await handoverOrReject(tx, args.handoverId);
+    const handover = await handoverOfItemOrReject(tx, args.handoverId, args.itemId, ctx);
     requireHolder(handover, ctx, 'close its items');
     const item = itemOrReject(handover, args.itemId);
     if ((item.closedAt !== undefined) === args.closed) return;

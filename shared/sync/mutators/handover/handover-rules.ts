@@ -50,6 +50,25 @@ export async function handoverOrReject(tx: MutatorTx, handoverId: string): Promi
   return handover;
 }
 
+/**
+ * The handover a change to one item is about. When two devices each started a
+ * handover offline, every item went into the author's oldest one (see
+ * buildingHandoverOf), so the other device's id never came to exist: a later
+ * change aimed at it applies to the actor's building handover if that holds the item.
+ */
+export async function handoverOfItemOrReject(
+  tx: MutatorTx,
+  handoverId: string,
+  itemId: string,
+  ctx: MutationContext,
+): Promise<Handover> {
+  const handover = await tx.get('handover', handoverId);
+  if (handover) return handover;
+  const building = await buildingHandoverOf(tx, ctx.actor.id);
+  if (building?.items.some((item) => item.id === itemId)) return building;
+  return handoverOrReject(tx, handoverId);
+}
+
 /** The item of a handover a change is about, or a rejection saying it is gone. */
 export function itemOrReject(handover: Handover, itemId: string): HandoverItem {
   const item = handover.items.find((candidate) => candidate.id === itemId);

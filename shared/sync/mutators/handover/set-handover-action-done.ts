@@ -3,7 +3,7 @@ import { HandoverId } from '../../../domain/ids.ts';
 import { defineMutation } from '../../mutator.ts';
 import { MutationRejected } from '../../rejection.ts';
 import {
-  handoverOrReject,
+  handoverOfItemOrReject,
   itemOrReject,
   requireHolder,
   sampleHandoverId,
@@ -25,7 +25,7 @@ export const setHandoverActionDone = defineMutation({
   }),
   permission: 'handover.work',
   run: async (tx, args, ctx) => {
-    const handover = await handoverOrReject(tx, args.handoverId);
+    const handover = await handoverOfItemOrReject(tx, args.handoverId, args.itemId, ctx);
     requireHolder(handover, ctx, 'tick its actions');
     const item = itemOrReject(handover, args.itemId);
     const action = item.actions.find((candidate) => candidate.id === args.actionId);
