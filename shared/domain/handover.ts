@@ -23,7 +23,12 @@ export const HandoverSubject = z.object({
   kind: z.enum(['ticket', 'escalation', 'problem', 'customer']),
   id: z.string().regex(/^[a-z]{3}_[A-Za-z0-9_-]{1,80}$/, 'must be a record id'),
   /** How it read when added ("#1042 Checkout is down"), so the handover makes sense on any device. */
-  label: z.string().trim().min(1).max(200),
+  label: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((label) => !/[\r\n]/.test(label), 'must be one line'),
 });
 export type HandoverSubject = z.infer<typeof HandoverSubject>;
 

@@ -36,7 +36,7 @@ describe('readBackProblem', () => {
     ['a stable item needs none', {}, undefined, null],
     ['a watch item needs none', { severity: 'watch' }, '', null],
     ['an unstable item without one', { severity: 'unstable' }, '  ', /needs a read-back/],
-    ['too short to mean anything', { severity: 'unstable' }, 'ok got it', /at least 4 words/],
+    ['too short to mean anything', { severity: 'unstable' }, 'ok got it', /at least 4 different words/],
     ['the summary copied', { severity: 'unstable' }, unstable.summary, /repeats the summary/],
     [
       'the summary copied with other casing and punctuation',
@@ -49,6 +49,38 @@ describe('readBackProblem', () => {
       { severity: 'unstable' },
       'Checkout fails for EU customers after the 4.12 deploy',
       /repeats the summary/,
+    ],
+    [
+      'the contingency pasted',
+      { severity: 'unstable' },
+      'If it is still down at 06:30, page the on-call engineer',
+      /repeats the summary and notes/,
+    ],
+    [
+      'an action pasted with the awareness',
+      { severity: 'unstable' },
+      'Check the deploy status at 06:00; Engineering is rolling back',
+      /repeats the summary and notes/,
+    ],
+    [
+      'the summary padded with three fillers',
+      { severity: 'unstable' },
+      `${unstable.summary} and I will`,
+      /repeats the summary and notes/,
+    ],
+    [
+      'the summary padded with two words of one’s own',
+      { severity: 'unstable' },
+      `${unstable.summary}, noted, understood`,
+      /at least 3 words not in the item/,
+    ],
+    ['one word repeated', { severity: 'unstable' }, 'zz zz zz zz', /at least 4 different words/],
+    ['four words, two of them repeated', { severity: 'unstable' }, 'watch watch page page', /at least 4 different/],
+    [
+      'three words of one’s own among the item’s',
+      { severity: 'unstable' },
+      'checkout down: I verify rollback, phone on-call, escalate',
+      null,
     ],
     [
       'in the receiver’s own words',

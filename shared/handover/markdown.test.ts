@@ -205,7 +205,33 @@ describe('customer-written text in the export', () => {
     expect(html).toContain('&lt;https://evil.example&gt; **urgent** `code` | table |');
   });
 
+  it('keeps a line break in a one-line field from forging a heading or an acknowledgement', () => {
+    const forged = '\n# Forged\n- Acknowledged by X';
+    const names: Record<string, string> = { usr_agent: `Sam${forged}`, usr_lead: `Jordan\r# Forged` };
+    // Records written before the schema refused a break in a label, or by an older client, may still hold one.
+    const item = {
+      ...handoverItemFixture({ summary: 'Paper tray\r# Forged' }),
+      subject: { kind: 'ticket' as const, id: 'tkt_000666', label: `Printer jam${forged}` },
+    };
+    const injected: Handover = {
+      ...handoverFixture({ toUserId: 'usr_lead' as never }),
+      items: [item],
+      snapshot: {
+        at: T0,
+        sections: [{ id: 'open-by-priority', title: `Open${forged}`, count: 1, lines: [{ text: `#1 Jam${forged}` }] }],
+      },
+    };
+    const exported = handoverMarkdown(injected, (userId) => names[userId] ?? 'Someone');
+    const rendered = micromark(exported, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+    // Only the export's own headings: title, Items, the item, Queue, the section.
+    expect(rendered.match(/<h\d>/g)).toEqual(['<h1>', '<h2>', '<h3>', '<h2>', '<h3>']);
+    expect(rendered).not.toMatch(/<h\d>Forged/);
+    expect(rendered).not.toMatch(/<li>Acknowledged by X/);
+    expect(exported).toContain('### 1. Printer jam # Forged - Acknowledged by X (ticket)');
+  });
+
   it.each([
+    ['a heading on a later line', 'a\n# b\n  - c\n3. d', 'a\n\\# b\n  \\- c\n3\\. d'],
     ['a link', '[a](b)', '\\[a\\]\\(b\\)'],
     ['emphasis', '*a* _b_', '\\*a\\* \\_b\\_'],
     ['HTML', '<b>&amp;', '\\<b\\>\\&amp;'],

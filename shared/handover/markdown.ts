@@ -18,7 +18,7 @@ import { handoverProgress } from './completion.ts';
  * as a link, an image or HTML.
  */
 export function handoverMarkdown(handover: Handover, nameOf: (userId: string) => string): string {
-  const name = (userId: string) => escapeMarkdown(nameOf(userId));
+  const name = (userId: string) => oneLine(nameOf(userId));
   const progress = handoverProgress(handover);
   const lines = [
     `# Handover from ${name(handover.fromUserId)}${handover.toUserId === null ? '' : ` to ${name(handover.toUserId)}`}`,
@@ -36,8 +36,8 @@ export function handoverMarkdown(handover: Handover, nameOf: (userId: string) =>
   if (handover.snapshot) {
     lines.push(`## Queue at submission (${time(handover.snapshot.at)})`, '');
     for (const section of handover.snapshot.sections) {
-      lines.push(`### ${escapeMarkdown(section.title)}: ${section.count}`, '');
-      lines.push(...section.lines.map((line) => `- ${escapeMarkdown(line.text)}`));
+      lines.push(`### ${oneLine(section.title)}: ${section.count}`, '');
+      lines.push(...section.lines.map((line) => `- ${oneLine(line.text)}`));
       if (section.lines.length > 0) lines.push('');
     }
   }
@@ -59,7 +59,7 @@ const SUBJECT_KINDS: Readonly<Record<HandoverItem['subject']['kind'], string>> =
 
 function itemLines(item: HandoverItem, number: number, name: (userId: string) => string): string[] {
   return [
-    `### ${number}. ${escapeMarkdown(item.subject.label)} (${SUBJECT_KINDS[item.subject.kind]})`,
+    `### ${number}. ${oneLine(item.subject.label)} (${SUBJECT_KINDS[item.subject.kind]})`,
     '',
     `- Severity: ${HANDOVER_SEVERITY_LABELS[item.severity]}`,
     ...(item.carried === undefined ? [] : [`- Carried over from an earlier handover (${times(item.carried.times)})`]),
@@ -100,7 +100,7 @@ function time(ms: number): string {
 /** A free-text field: "none" when empty; further lines indented so they stay inside their list item. */
 function text(value: string): string {
   const lines = value
-    .split(/\r?\n/)
+    .split(/\r\n?|\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '');
   if (lines.length === 0) return 'none';
@@ -108,9 +108,18 @@ function text(value: string): string {
 }
 
 /**
+ * A field written on one line of the export (a subject, a title, a name): a
+ * line break in it would start a line of its own, a forged heading or
+ * "Acknowledged by" entry, so breaks become spaces before escaping.
+ */
+function oneLine(value: string): string {
+  return escapeMarkdown(value.replace(/\r\n?|\n/g, ' '));
+}
+
+/**
  * Escapes text for Markdown (CommonMark and GitHub's dialect): the punctuation
  * that opens emphasis, code, links, images, tables and HTML is backslash-escaped,
- * and so is what starts a block at the beginning of a line; GitHub's bare-URL
+ * and so is what starts a block at the beginning of any line; GitHub's bare-URL
  * and email autolinks are broken up the same way (`https\://`, `www\.`, `\@`).
  */
 export function escapeMarkdown(value: string): string {
@@ -119,6 +128,6 @@ export function escapeMarkdown(value: string): string {
     .replace(/:\/\//g, '\\://')
     .replace(/\b(www)\./gi, '$1\\.')
     .replace(/@/g, '\\@')
-    .replace(/^(\s*)([#+=-])/, '$1\\$2')
-    .replace(/^(\s*\d+)\./, '$1\\.');
+    .replace(/^([ \t]*)([#+=-])/gm, '$1\\$2')
+    .replace(/^([ \t]*\d+)\./gm, '$1\\.');
 }

@@ -4,7 +4,8 @@ import { handoverProgress } from '#shared/handover/completion';
 import { useWorkspace } from '../../app/workspace-context.tsx';
 import { formatAge, formatTimestamp } from '../../ui/format.ts';
 import { ExportButtons } from './ExportButtons.tsx';
-import { HandoverItemCard, type ItemRole } from './HandoverItemCard.tsx';
+import { HandoverItemCard } from './HandoverItemCard.tsx';
+import { followUpMovedOn, handedOverRole } from './item-role.ts';
 import { SnapshotSections } from './SnapshotSections.tsx';
 import { progressText } from './team-handovers.ts';
 import { useCarriedFrom } from './use-carried-from.ts';
@@ -27,7 +28,7 @@ export function HandoverDocument({ handover, now }: { handover: Handover; now: n
   const carriedFrom = useCarriedFrom(handover);
   const headingId = useId();
   const progress = handoverProgress(handover);
-  const role: ItemRole = handover.toUserId === user.id && handover.status !== 'building' ? 'receiver' : 'reader';
+  const role = handedOverRole(handover, user.id);
 
   return (
     <article
@@ -52,6 +53,11 @@ export function HandoverDocument({ handover, now }: { handover: Handover; now: n
           )}
           {handover.completedAt !== undefined && <> · completed {formatTimestamp(handover.completedAt)}</>}
         </p>
+        {followUpMovedOn(handover, user.id) && handover.items.some((item) => item.closedAt === undefined) && (
+          <p className="handover-doc__hint" data-testid="handover-moved-on">
+            Its open items were carried into your next handover (My handover): close them or tick their actions there.
+          </p>
+        )}
         <ExportButtons handover={handover} nameOf={nameOf} />
       </header>
       {handover.items.length === 0 ? (

@@ -6,11 +6,9 @@ import { formatTimestamp } from '../../ui/format.ts';
 import { AcknowledgeItem } from './AcknowledgeItem.tsx';
 import { closeItem, removeItem, setActionDone } from './handover-changes.ts';
 import { useHandoverDialogs } from './handover-dialogs-store.ts';
+import type { ItemRole } from './item-role.ts';
 import { SeverityTag } from './SeverityTag.tsx';
 import { SUBJECT_KIND_LABELS } from './subject-label.ts';
-
-/** What the viewer may do with the item: its author while building, its receiver once handed over, or read it. */
-export type ItemRole = 'author' | 'receiver' | 'reader';
 
 interface HandoverItemCardProps {
   handover: Handover;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HandoverId } from '../../../domain/ids.ts';
 import { defineMutation } from '../../mutator.ts';
 import {
-  handoverOrReject,
+  handoverOfItemOrReject,
   itemOrReject,
   requireHolder,
   sampleHandoverId,
@@ -12,13 +12,14 @@ import {
 
 /**
  * Marks an item done with (or reopens it): the author while building, the
- * receiver once it is handed over. A closed item is not carried into the next handover.
+ * receiver while it waits for acknowledgement (once complete, on the carried
+ * copy in their next handover). A closed item is not carried into the next handover.
  */
 export const closeHandoverItem = defineMutation({
   args: z.object({ handoverId: HandoverId, itemId: z.string().min(1).max(40), closed: z.boolean() }),
   permission: 'handover.work',
   run: async (tx, args, ctx) => {
-    const handover = await handoverOrReject(tx, args.handoverId);
+    const handover = await handoverOfItemOrReject(tx, args.handoverId, args.itemId, ctx);
     requireHolder(handover, ctx, 'close its items');
     const item = itemOrReject(handover, args.itemId);
     if ((item.closedAt !== undefined) === args.closed) return;

@@ -261,9 +261,9 @@ describe('building a handover', () => {
       'not_found: That item is no longer in the handover.',
     ],
     [
-      'an edit of a handover no longer there',
+      'an edit of a handover no longer there, whose item my building handover does not hold',
       'updateHandoverItem',
-      { handoverId: 'hov_gone', itemId: 'i1', changes: {} },
+      { handoverId: 'hov_gone', itemId: 'i7', changes: {} },
       'agent',
       {},
       'not_found: That handover no longer exists.',
@@ -272,6 +272,60 @@ describe('building a handover', () => {
     const tx = world([handoverFixture(overrides)]);
     expect(await run(tx, role, T0, name, args as never)).toContain(expected);
     expect((await handover(tx, 'hov_agent')).items[0]?.summary).toBe(handoverItemFixture().summary);
+  });
+});
+
+describe('two handovers started offline on two devices', () => {
+  /**
+   * The desktop started hov_desktop; the laptop, offline, started hov_laptop
+   * with item i9. The server put i9 into hov_desktop (the oldest), so hov_laptop
+   * never existed there, yet the laptop's later changes name it.
+   */
+  async function merged(): Promise<World> {
+    const tx = world([handoverFixture({ id: 'hov_desktop' as never, createdAt: T0 })]);
+    const item = { ...ITEMS.checkout, id: 'i9' };
+    expect(await run(tx, 'agent', T0 + MINUTE, 'addHandoverItem', { handoverId: 'hov_laptop', item })).toBe('applied');
+    expect(await tx.get('handover', 'hov_laptop')).toBeUndefined();
+    return tx;
+  }
+  const later = T0 + 2 * MINUTE;
+  type Item = Handover['items'][number] | undefined;
+  const laptopItem = async (tx: World): Promise<Item> =>
+    (await handover(tx, 'hov_desktop')).items.find((item) => item.id === 'i9');
+
+  it.each<[string, MutationName, Record<string, unknown>, (item: Item) => unknown, unknown]>([
+    [
+      'an edit',
+      'updateHandoverItem',
+      { changes: { summary: 'Edited on the laptop' } },
+      (item) => item?.summary,
+      'Edited on the laptop',
+    ],
+    ['a close', 'closeHandoverItem', { closed: true }, (item) => item?.closedAt, later],
+    ['a tick', 'setHandoverActionDone', { actionId: 'a1', done: true }, (item) => item?.actions[0]?.doneAt, later],
+    ['a removal', 'removeHandoverItem', {}, (item) => item, undefined],
+  ])(
+    'applies %s aimed at the other device’s handover to the one holding the item',
+    async (_title, name, extra, read, expected) => {
+      const tx = await merged();
+      const args = { handoverId: 'hov_laptop', itemId: 'i9', ...extra };
+      expect(await run(tx, 'agent', later, name, args as never)).toBe('applied');
+      expect(read(await laptopItem(tx))).toEqual(expected);
+      expect((await handover(tx, 'hov_desktop')).updatedAt).toBe(later);
+      expect(await tx.get('handover', 'hov_laptop')).toBeUndefined();
+    },
+  );
+
+  it.each<[string, Role, string]>([
+    ['an item my building handover does not hold', 'agent', 'i7'],
+    ['someone else’s change (their own building handover holds no such item)', 'lead', 'i9'],
+  ])('still finds no handover for %s', async (_title, role, itemId) => {
+    const tx = await merged();
+    const before = await handover(tx, 'hov_desktop');
+    expect(await run(tx, role, later, 'closeHandoverItem', { handoverId: 'hov_laptop', itemId, closed: true })).toBe(
+      'not_found: That handover no longer exists.',
+    );
+    expect(await handover(tx, 'hov_desktop')).toEqual(before);
   });
 });
 
@@ -379,7 +433,13 @@ describe('receiving a handover', () => {
       actionId: 'a1',
       done: true,
     });
-    await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i1', 'Rollback is underway, I page on-call at 06:30'));
+    await run(
+      tx,
+      'lead',
+      start,
+      'acknowledgeHandoverItem',
+      ack('i1', 'Rollback underway; I phone on-call at 06:30 unless fixed'),
+    );
     await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i2'));
     expect(await tx.get('handover', 'hov_next')).toBeUndefined();
     await run(tx, 'lead', start + MINUTE, 'acknowledgeHandoverItem', ack('i3'));
@@ -413,7 +473,7 @@ describe('receiving a handover', () => {
     await run(tx, 'agent', morning, 'acknowledgeHandoverItem', {
       handoverId: 'hov_next',
       itemId: 'i1',
-      readBack: 'Still broken? I will check the rollback first and page on-call',
+      readBack: 'Still broken? I will verify the rollback first and phone on-call',
       nextHandoverId: 'hov_morning',
     });
     await run(tx, 'agent', morning, 'acknowledgeHandoverItem', {
@@ -439,7 +499,13 @@ describe('receiving a handover', () => {
     });
     const tx = await submitted(world([building]));
     const start = T0 + 9 * 60 * MINUTE;
-    await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i1', 'Rollback is underway, I page on-call at 06:30'));
+    await run(
+      tx,
+      'lead',
+      start,
+      'acknowledgeHandoverItem',
+      ack('i1', 'Rollback underway; I phone on-call at 06:30 unless fixed'),
+    );
     await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i2'));
     await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i3'));
     expect(await tx.get('handover', 'hov_next')).toBeUndefined();
@@ -459,7 +525,13 @@ describe('receiving a handover', () => {
     for (const itemId of ['i1', 'i2', 'i3']) {
       await run(tx, 'lead', start, 'closeHandoverItem', { handoverId: 'hov_day', itemId, closed: true });
     }
-    await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i1', 'Rollback is underway, I page on-call at 06:30'));
+    await run(
+      tx,
+      'lead',
+      start,
+      'acknowledgeHandoverItem',
+      ack('i1', 'Rollback underway; I phone on-call at 06:30 unless fixed'),
+    );
     await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i2'));
     await run(tx, 'lead', start, 'acknowledgeHandoverItem', ack('i3'));
     expect((await handover(tx, 'hov_day')).status).toBe('complete');
@@ -482,10 +554,16 @@ describe('receiving a handover', () => {
       'forbidden: Only the person this handover was handed to can close its items.',
     ],
     [
-      'the receiver once complete',
+      'the receiver once complete (the carried copy is the one to follow up)',
       'lead',
       { status: 'complete', toUserId: 'usr_lead' as never, submittedAt: 2_000, completedAt: 3_000 },
-      'applied',
+      'conflict: This handover is complete, so you can no longer close its items here',
+    ],
+    [
+      'the author once complete',
+      'agent',
+      { status: 'complete', toUserId: 'usr_lead' as never, submittedAt: 2_000, completedAt: 3_000 },
+      'forbidden: Only the person this handover was handed to can close its items.',
     ],
   ])('who closes an item or ticks an action: %s', async (_title, role, overrides, expected) => {
     const tx = world([handoverFixture(overrides)]);

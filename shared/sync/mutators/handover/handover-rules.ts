@@ -50,6 +50,25 @@ export async function handoverOrReject(tx: MutatorTx, handoverId: string): Promi
   return handover;
 }
 
+/**
+ * The handover a change to one item is about. When two devices each started a
+ * handover offline, every item went into the author's oldest one (see
+ * buildingHandoverOf), so the other device's id never came to exist: a later
+ * change aimed at it applies to the actor's building handover if that holds the item.
+ */
+export async function handoverOfItemOrReject(
+  tx: MutatorTx,
+  handoverId: string,
+  itemId: string,
+  ctx: MutationContext,
+): Promise<Handover> {
+  const handover = await tx.get('handover', handoverId);
+  if (handover) return handover;
+  const building = await buildingHandoverOf(tx, ctx.actor.id);
+  if (building?.items.some((item) => item.id === itemId)) return building;
+  return handoverOrReject(tx, handoverId);
+}
+
 /** The item of a handover a change is about, or a rejection saying it is gone. */
 export function itemOrReject(handover: Handover, itemId: string): HandoverItem {
   const item = handover.items.find((candidate) => candidate.id === itemId);
@@ -75,18 +94,28 @@ export function requireAuthorWhileBuilding(handover: Handover, ctx: MutationCont
 
 /**
  * Who holds the handover's follow-up (ticking actions, closing items): the
- * author while building it, the receiver once it is handed over.
+ * author while building it, the receiver while it waits for acknowledgement.
+ * Once complete, its open items were carried into the receiver's next
+ * handover: follow-up happens on those copies, so this one stays as it was handed over.
  */
 export function requireHolder(handover: Handover, ctx: MutationContext, doing: string): void {
   const building = handover.status === 'building';
-  if ((building ? handover.fromUserId : handover.toUserId) === ctx.actor.id) return;
-  throw new MutationRejected(
-    'forbidden',
-    building
-      ? `Only the person handing over can ${doing} while the handover is being built.`
-      : `Only the person this handover was handed to can ${doing}.`,
-    subjectOf(handover.id),
-  );
+  if ((building ? handover.fromUserId : handover.toUserId) !== ctx.actor.id) {
+    throw new MutationRejected(
+      'forbidden',
+      building
+        ? `Only the person handing over can ${doing} while the handover is being built.`
+        : `Only the person this handover was handed to can ${doing}.`,
+      subjectOf(handover.id),
+    );
+  }
+  if (handover.status === 'complete') {
+    throw new MutationRejected(
+      'conflict',
+      `This handover is complete, so you can no longer ${doing} here: its open items were carried into your next handover, do it there.`,
+      subjectOf(handover.id),
+    );
+  }
 }
 
 /** Refuses a change whose handover id is taken by another record. */

@@ -3,7 +3,7 @@ import { HandoverId } from '../../../domain/ids.ts';
 import { defineMutation } from '../../mutator.ts';
 import { MutationRejected } from '../../rejection.ts';
 import {
-  handoverOrReject,
+  handoverOfItemOrReject,
   itemOrReject,
   requireHolder,
   sampleHandoverId,
@@ -13,7 +13,8 @@ import {
 
 /**
  * Ticks an item's action done (or not done): the author while building, the
- * receiver once it is handed over. Ticking a done action keeps its first time.
+ * receiver while it waits for acknowledgement (once complete, on the carried
+ * copy in their next handover). Ticking a done action keeps its first time.
  */
 export const setHandoverActionDone = defineMutation({
   args: z.object({
@@ -24,7 +25,7 @@ export const setHandoverActionDone = defineMutation({
   }),
   permission: 'handover.work',
   run: async (tx, args, ctx) => {
-    const handover = await handoverOrReject(tx, args.handoverId);
+    const handover = await handoverOfItemOrReject(tx, args.handoverId, args.itemId, ctx);
     requireHolder(handover, ctx, 'tick its actions');
     const item = itemOrReject(handover, args.itemId);
     const action = item.actions.find((candidate) => candidate.id === args.actionId);

@@ -3,7 +3,7 @@ import { HandoverId } from '../../../domain/ids.ts';
 import { defineMutation } from '../../mutator.ts';
 import {
   HandoverItemChanges,
-  handoverOrReject,
+  handoverOfItemOrReject,
   itemOrReject,
   requireAuthorWhileBuilding,
   sampleHandoverId,
@@ -21,7 +21,7 @@ export const updateHandoverItem = defineMutation({
   }),
   permission: 'handover.work',
   run: async (tx, args, ctx) => {
-    const handover = await handoverOrReject(tx, args.handoverId);
+    const handover = await handoverOfItemOrReject(tx, args.handoverId, args.itemId, ctx);
     requireAuthorWhileBuilding(handover, ctx, 'change its items');
     const item = itemOrReject(handover, args.itemId);
     const { actions, ...fields } = args.changes;
