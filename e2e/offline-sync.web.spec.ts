@@ -5,6 +5,10 @@ import { ServerProcess } from '../tooling/server-process.ts';
 const KEY_FOR = { urgent: '1', high: '2', normal: '3', low: '4' } as const;
 
 test.describe('offline-first triage', () => {
+  // Each test starts and stops a server of its own: they may run on two workers at once, and this file
+  // (over two minutes in all) then no longer sets the suite's last minutes.
+  test.describe.configure({ mode: 'parallel' });
+
   /** Signs the demo agent in and waits until the queue is synced and the app shell works offline. */
   const openAgentConsole = async (page: Page): Promise<ConsolePage> => {
     const console = new ConsolePage(page);
